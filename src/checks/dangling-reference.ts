@@ -1,0 +1,36 @@
+import { defineCheck } from '../engine/check.js';
+import { NO_OPTIONS } from './option-schemas.js';
+import { didYouMean } from '../engine/ajv.js';
+import { evidenceOf } from '../engine/evidence.js';
+
+/** A citation of a reference id the source's reference list does not define. */
+export default defineCheck({
+  name: 'dangling-reference',
+  summary: 'A citation of a reference the source does not define',
+  optionsSchema: NO_OPTIONS,
+  defaultOptions: {},
+  messages: {
+    default: 'Claim "{{id}}" cites reference "{{ref}}", which {{source}} does not define{{hint}}',
+  },
+  run({ register, report }) {
+    for (const c of register.claims) {
+      evidenceOf(c.claim).forEach((item, i) => {
+        (item.cites ?? []).forEach((ref, j) => {
+          if (c.file.referenceIds.has(String(ref))) return;
+          const hint = didYouMean(String(ref), c.file.referenceIds);
+          report({
+            file: c.file,
+            range: c.range(['evidence', i, 'cites', j]),
+            claim: c,
+            data: {
+              id: c.claim.id,
+              ref: String(ref),
+              source: c.source.id,
+              hint: c.file.referenceIds.size === 0 ? ' (it has no reference list)' : hint ? ` (did you mean "${hint}"?)` : '',
+            },
+          });
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { defineCheck } from '../engine/check.js';
+import { NO_OPTIONS } from './option-schemas.js';
+import type { LoadedClaim, LoadedReference } from '../engine/loader.js';
+
+/** Two sources with one id, or two claims (or references) of one source with one id. */
+export default defineCheck({
+  name: 'duplicate-id',
+  summary: 'Two sources, or two claims or references of one source, with the same id',
+  optionsSchema: NO_OPTIONS,
+  defaultOptions: {},
+  messages: {
+    default: 'Duplicate claim id "{{id}}": also used at line {{otherLine}}. Give each claim of a source its own id',
+    source: 'Duplicate source id "{{id}}": also used by {{otherFile}}. Source ids must be unique in the register',
+    reference: 'Duplicate reference id "{{id}}": also used at line {{otherLine}}. Give each reference its own id',
+  },
+  run({ register, report }) {
+    for (const id of register.sourceIds()) {
+      const files = register.filesWithSource(id);
+      for (const file of files.slice(1)) {
+        report({
+          file,
+          range: file.sourceRange(['id']),
+          messageId: 'source',
+          data: { id, otherFile: files[0]!.path.split(/[\\/]/).pop()! },
+        });
+      }
+    }
+    for (const file of register.files) {
+      const claims = new Map<string, LoadedClaim>();
+      for (const c of file.claims) {
+        const first = claims.get(c.claim.id);
+        if (first) {
+          report({ file, range: c.range(['id']), claim: c, related: [first], data: { id: c.claim.id, otherLine: first.range(['id']).line } });
+        } else claims.set(c.claim.id, c);
+      }
+      const refs = new Map<string, LoadedReference>();
+      for (const r of file.references) {
+        const id = String(r.reference.id);
+        const first = refs.get(id);
+        if (first) {
+          report({ file, range: r.range(['id']), messageId: 'reference', related: [first], data: { id, otherLine: first.range(['id']).line } });
+        } else refs.set(id, r);
+      }
+    }
+  },
+});

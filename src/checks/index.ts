@@ -1,0 +1,33 @@
+/** The registry of built-in check kinds, by the name rules use in `extends:`. */
+import type { CheckKind } from '../engine/check.js';
+import countArithmetic from './count-arithmetic.js';
+import danglingReference from './dangling-reference.js';
+import directionConflict from './direction-conflict.js';
+import duplicateId from './duplicate-id.js';
+import duplicateReference from './duplicate-reference.js';
+import evidenceMissing from './evidence-missing.js';
+import evidenceOnly from './evidence-only.js';
+import schema from './schema.js';
+import unsourcedStatistic from './unsourced-statistic.js';
+import unusedReference from './unused-reference.js';
+import valueConflict from './value-conflict.js';
+import yamlSyntax from './yaml-syntax.js';
+
+const kinds: CheckKind<never>[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  valueConflict,
+  directionConflict,
+  evidenceMissing,
+  evidenceOnly,
+  unsourcedStatistic,
+  danglingReference,
+  unusedReference,
+  duplicateReference,
+  countArithmetic,
+] as unknown as CheckKind<never>[];
+
+export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(
+  kinds.map((k) => [k.name, k as unknown as CheckKind]),
+);

@@ -1,0 +1,35 @@
+import { defineCheck } from '../engine/check.js';
+import { hasCitableEvidence, statesStatistic } from '../engine/evidence.js';
+import { describeValue, valueKind } from '../engine/values.js';
+
+interface Options {
+  /** Extra regular expression (source text) for statistics in claim text. */
+  pattern?: string;
+}
+
+/**
+ * A number, percentage or rate stated with nothing a reader can check:
+ * no citation of a defined reference and no own study. A name in
+ * parentheses or "data from Harvard" is not a source one can look up.
+ */
+export default defineCheck<Options>({
+  name: 'unsourced-statistic',
+  summary: 'A number, percentage or rate with no citable source',
+  optionsSchema: { type: 'object', properties: { pattern: { type: 'string', minLength: 1 } } },
+  defaultOptions: {},
+  messages: {
+    default: 'Claim "{{id}}" states {{figure}} with no citable source: cite the study it comes from, or remove the figure',
+  },
+  run({ register, options, report }) {
+    let extra: RegExp | undefined;
+    if (options.pattern) extra = new RegExp(options.pattern, 'i');
+    for (const c of register.claims) {
+      if (!statesStatistic(c.claim) && !(extra?.test(c.claim.text) ?? false)) continue;
+      if (hasCitableEvidence(c)) continue;
+      const k = valueKind(c.claim.value);
+      const figure = k === 'quantity' || k === 'count' ? describeValue(c.claim.value) : 'a figure';
+      const hasValue = k === 'quantity' || k === 'count';
+      report({ file: c.file, range: c.range([hasValue ? 'value' : 'text']), claim: c, data: { id: c.claim.id, figure } });
+    }
+  },
+});

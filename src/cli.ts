@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+/**
+ * The claimlint command line. Exit codes: 0 no findings at the failing
+ * level, 1 findings at it (or too many warnings), 2 usage or configuration
+ * error — always reported as one line, never a stack trace.
+ */
+import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './engine/errors.js';
+import { describeRules, lint, resolveSetup, type LintResult } from './engine/linter.js';
+import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
+import { terminalSafe } from './formatters/terminal-text.js';
+import type { SeveritySetting } from './model.js';
+import { packageInfo } from './paths.js';
+
+const HELP = `Usage: claimlint [options] [files or globs...]
+       claimlint rules [--format stylish|json] [--config file]
+
+Lint a register of evidence claims (YAML claim files). The whole register is
+always read, since conflicts cross files; given files or globs limit the
+report to findings in those files or whose related claims are in them.
+Without arguments the register comes from claimlint.config.yaml ("files"),
+else claims/**/*.{yaml,yml}.
+
+Options:
+  -f, --format <name>       output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -o, --output-file <path>  write the report to a file instead of stdout
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --quiet               report errors only
+      --rule <id:severity>  set a rule's severity (off, info, warning, error); repeatable
+  -c, --config <path>       use this configuration file instead of searching for one
+      --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too
+many warnings, 2 usage or configuration error.
+Docs: https://github.com/claimlint/claimlint#readme`;
+
+class UsageError extends ConfigError {}
+
+interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${msg} (see claimlint --help)`);
+  }
+}
+
+function wantColor(values: { color?: boolean; 'no-color'?: boolean }, io: CliIo, toFile: boolean): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTTY && !toFile;
+}
+
+function parseRuleFlags(flags: string[] | undefined): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const flag of flags ?? []) {
+    const i = flag.lastIndexOf(':');
+    const id = flag.slice(0, i).trim();
+    const sev = flag.slice(i + 1).trim();
+    if (i <= 0 || !['off', 'info', 'warning', 'error'].includes(sev)) {
+      throw new UsageError(`--rule expects <id>:<off|info|warning|error>, got "${flag}"`);
+    }
+    out[id] = sev as SeveritySetting;
+  }
+  return out;
+}
+
+/** Write a file atomically: a temporary file in the same folder, then rename. */
+export function writeFileAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+async function listRules(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parse(argv);
+  const setup = await resolveSetup({ cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) });
+  const rules = describeRules(setup);
+  const format = values.format ?? 'stylish';
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
+    return 0;
+  }
+  if (format !== 'stylish') throw new UsageError(`claimlint rules supports --format stylish or json, not "${format}"`);
+  const wId = Math.max(...rules.map((r) => r.id.length));
+  for (const r of rules) io.stdout(`${r.id.padEnd(wId)}  ${r.severity.padEnd(7)}  ${r.summary}\n`);
+  return 0;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'rules') return await listRules(argv.slice(1), io);
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      io.stdout(`${HELP}\n`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`${packageInfo().version}\n`);
+      return 0;
+    }
+    const formatName = values.format ?? 'stylish';
+    const formatter = await loadFormatter(formatName);
+    if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+    let maxWarnings = -1;
+    if (values['max-warnings'] !== undefined) {
+      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
+      maxWarnings = Number(values['max-warnings']);
+    }
+    const result = await lint({
+      cwd: io.cwd,
+      patterns: positionals,
+      ruleSeverities: parseRuleFlags(values.rule),
+      ...(values.config ? { configFile: values.config } : {}),
+    });
+    const warnings = result.summary.warnings;
+    const shown: LintResult = values.quiet
+      ? {
+          ...result,
+          findings: result.findings.filter((f) => f.severity === 'error'),
+          summary: { ...result.summary, warnings: 0, infos: 0 },
+        }
+      : result;
+    const outFile = values['output-file'];
+    const text = formatter(shown, {
+      color: wantColor(values, io, outFile !== undefined),
+      tool: { name: 'claimlint', version: packageInfo().version },
+    });
+    if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
+    else io.stdout(text);
+    if (result.summary.errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
+      return 1;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`claimlint: ${terminalSafe(e.message)}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`claimlint: ${err.code ? `${err.code}: ` : ''}${terminalSafe(err.message ?? String(e))}\n`);
+    if (io.env['CLAIMLINT_DEBUG']) io.stderr(`${err.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const code = await run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

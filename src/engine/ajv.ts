@@ -1,0 +1,169 @@
+import Ajv2020Module from 'ajv/dist/2020.js';
+import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+import { pointerToPath } from './location.js';
+
+// ajv is CommonJS: under NodeNext the default import is `module.exports`.
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).default ?? (Ajv2020Module as unknown as AjvClass);
+
+let shared: InstanceType<AjvClass> | undefined;
+function ajv(): InstanceType<AjvClass> {
+  shared ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  return shared;
+}
+
+export function compileSchema<T>(schema: AnySchema): ValidateFunction<T> {
+  return ajv().compile<T>(schema);
+}
+
+/** One schema violation, ready to be located in the YAML and shown. */
+export interface SchemaProblem {
+  /** The instance path of the node concerned. */
+  path: Array<string | number>;
+  /** Point at the key of the last segment rather than its value. */
+  atKey: boolean;
+  message: string;
+}
+
+export function displayInstancePath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out === '' ? '(root)' : out;
+}
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate to `word`, if it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+};
+
+function messageFor(e: ErrorObject, where: string): string {
+  const schema = e.parentSchema as { description?: string } | undefined;
+  switch (e.keyword) {
+    case 'required':
+      return `${where} is missing the required field "${String(e.params.missingProperty)}"`;
+    case 'additionalProperties': {
+      const extra = String(e.params.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = didYouMean(extra, allowed);
+      return `${where} has an unknown field "${extra}"${hint ? `: did you mean "${hint}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`;
+    }
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return `${where} must be one of: ${allowed.join(', ')} (got ${describe(e.data)})${hint ? `: did you mean "${hint}"?` : ''}`;
+    }
+    case 'type': {
+      const types = String(e.params.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      return `${where} must be ${types.join(' or ')} (got ${describe(e.data)})`;
+    }
+    case 'pattern':
+      return `${where} ${schema?.description ?? `must match ${String(e.params.pattern)}`} (got ${describe(e.data)})`;
+    case 'oneOf':
+    case 'anyOf':
+      if (e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas)) {
+        return `${where} matches more than one form: ${schema?.description ?? 'use exactly one'}`;
+      }
+      return `${where} ${schema?.description ?? 'does not match any allowed form'}`;
+    case 'minItems':
+      return `${where} must have at least ${String(e.params.limit)} item(s)`;
+    case 'maxItems':
+      return `${where} must have at most ${String(e.params.limit)} item(s)`;
+    case 'minProperties':
+      return `${where} must not be empty`;
+    case 'multipleOf':
+      return `${where} must be a multiple of ${String(e.params.multipleOf)} (got ${describe(e.data)})`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${where} must be ${String(e.params.comparison)} ${String(e.params.limit)} (got ${describe(e.data)})`;
+    case 'minLength':
+      return `${where} must not be empty`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+const SHAPE_KEYWORDS = new Set(['additionalProperties', 'required', 'oneOf', 'anyOf', 'not', 'minProperties']);
+
+/**
+ * Turn ajv's raw errors into one clear problem per mistake. The errors of the
+ * branches of a failed `oneOf`/`anyOf` are folded: a precise error inside a
+ * branch (a wrong enum value, a number out of range) is kept; mere shape
+ * mismatches of the branches the author did not mean are dropped in favour
+ * of one message describing the allowed forms.
+ */
+export function explainErrors(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+  if (!errors?.length) return [];
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const inside = (e: ErrorObject, alt: ErrorObject) =>
+    e !== alt && (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
+  const dropped = new Set<ErrorObject>();
+  for (const alt of alternatives) {
+    if (dropped.has(alt)) continue;
+    const subs = errors.filter((e) => inside(e, alt));
+    const precise = subs.filter(
+      (e) => !SHAPE_KEYWORDS.has(e.keyword) && !(e.keyword === 'type' && e.instancePath === alt.instancePath),
+    );
+    for (const s of subs) if (!precise.includes(s)) dropped.add(s);
+    if (precise.length > 0 && !Array.isArray(alt.params.passingSchemas)) dropped.add(alt);
+  }
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const e of errors) {
+    if (dropped.has(e)) continue;
+    const path = pointerToPath(e.instancePath);
+    let atKey = false;
+    let at = path;
+    if (e.keyword === 'additionalProperties') {
+      at = [...path, String(e.params.additionalProperty)];
+      atKey = true;
+    }
+    const message = messageFor(e, displayInstancePath(path));
+    const key = `${at.join('/')}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path: at, atKey, message });
+  }
+  return problems;
+}

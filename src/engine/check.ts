@@ -1,0 +1,72 @@
+import type { Severity } from '../model.js';
+import type { RelatedLocation } from './finding.js';
+import type { Range } from './location.js';
+import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
+import type { Register } from './register.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** What a check reports; the engine turns it into a finding. */
+export interface Report {
+  file: RegisterFile;
+  range: Range;
+  /** The claim concerned: gives the finding its claim id and text. */
+  claim?: LoadedClaim;
+  /** For findings on a claim that failed to load (schema problems). */
+  claimId?: string;
+  /** Which of the rule's messages to use (default: `default`). */
+  messageId?: string;
+  data?: Record<string, string | number>;
+  related?: Array<LoadedClaim | LoadedReference>;
+  /** An explicit severity, where the check's options decide it (e.g. by notice type). */
+  severity?: Severity;
+  /** Lower the rule's severity one step (error → warning → info), e.g. for an uncertain conflict. */
+  demote?: boolean;
+}
+
+export interface CheckContext<O> {
+  register: Register;
+  vocabulary: Vocabulary;
+  /** The rule's options, defaults filled in. */
+  options: O;
+  ruleId: string;
+  report(report: Report): void;
+}
+
+/** JSON Schema of a check kind's options (draft 2020-12). */
+export type OptionsSchema = Record<string, unknown> & { type: 'object' };
+
+/**
+ * A built-in check kind. Rules (YAML files in `rules/` or a user's rule
+ * folders) pick one with `extends:` and give it options and messages.
+ */
+export interface CheckKind<O extends object = object> {
+  name: string;
+  /** One line: what the kind checks. */
+  summary: string;
+  optionsSchema: OptionsSchema;
+  defaultOptions: O;
+  /** Default message templates by message id; `default` is required. */
+  messages: Record<string, string> & { default: string };
+  run(ctx: CheckContext<O>): void;
+}
+
+/** Define a check kind with its option type inferred. */
+export function defineCheck<O extends object>(kind: CheckKind<O>): CheckKind<O> {
+  return kind;
+}
+
+export function relatedOf(item: LoadedClaim | LoadedReference, display: (abs: string) => string): RelatedLocation {
+  if ('claim' in item) {
+    const r = item.range(['text']);
+    return { kind: 'claim', claim: item.fullId, file: display(item.file.path), ...r, text: item.claim.text };
+  }
+  const r = item.range();
+  const ref = item.reference;
+  return {
+    kind: 'reference',
+    claim: `${item.file.source?.id ?? '?'}#${ref.id}`,
+    file: display(item.file.path),
+    ...r,
+    text: ref.title ?? ref.url ?? ref.doi ?? ref.id,
+  };
+}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ValidateFunction } from 'ajv';
+import type { SeveritySetting } from '../model.js';
+import { displayPath } from '../paths.js';
+import { compileSchema, explainErrors } from './ajv.js';
+import { ConfigError } from './errors.js';
+import { rangeAt, rangeFromOffsets, type Range } from './location.js';
+import type { VocabularyConfig } from './vocabulary.js';
+
+export const CONFIG_FILE_NAMES = ['claimlint.config.yaml', 'claimlint.config.yml'];
+export const DEFAULT_FILES = ['claims/**/*.{yaml,yml}'];
+
+/** A rule's setting: a severity, or a severity with options. */
+export type RuleSetting = SeveritySetting | { severity?: SeveritySetting; options?: Record<string, unknown> };
+
+export interface OverrideConfig {
+  files: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** The contents of `claimlint.config.yaml`. */
+export interface ClaimlintConfig {
+  /** Globs of the claim files that make the register (relative to the config file). */
+  files?: string[];
+  /** Globs of files to leave out. */
+  ignores?: string[];
+  /** Folders of user rule YAML files, added to the built-in rules. */
+  ruleFolders?: string[];
+  rules?: Record<string, RuleSetting>;
+  overrides?: OverrideConfig[];
+  vocabulary?: VocabularyConfig;
+}
+
+/** A configuration as loaded, with its location for error messages. */
+export interface LoadedConfig {
+  config: ClaimlintConfig;
+  /** The config file, if one was found. */
+  file?: string;
+  /** Folder globs and rule folders are relative to. */
+  root: string;
+  /** Where a key path sits in the config file, for messages. */
+  locate(path: ReadonlyArray<string | number>, opts?: { key?: boolean }): string;
+}
+
+const severitySetting = { enum: ['off', 'info', 'warning', 'error'] };
+const ruleSetting = {
+  oneOf: [
+    severitySetting,
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { severity: severitySetting, options: { type: 'object' } },
+    },
+  ],
+  description: 'must be off, info, warning or error, or a mapping with severity and options',
+};
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+const aliasMap = { type: 'object', additionalProperties: stringList };
+
+export const CONFIG_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    files: stringList,
+    ignores: stringList,
+    ruleFolders: stringList,
+    rules: { type: 'object', additionalProperties: ruleSetting },
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['files', 'rules'],
+        additionalProperties: false,
+        properties: { files: stringList, rules: { type: 'object', additionalProperties: ruleSetting } },
+      },
+    },
+    vocabulary: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        subjects: aliasMap,
+        properties: aliasMap,
+        terms: aliasMap,
+        categories: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { synonyms: stringList, broader: stringList },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ValidateFunction<ClaimlintConfig> | undefined;
+
+/** Find the config file: the given path, or the nearest one upward from `cwd`. */
+export function findConfigFile(cwd: string, explicit?: string): string | undefined {
+  if (explicit) {
+    const p = resolve(cwd, explicit);
+    if (!existsSync(p)) throw new ConfigError(`configuration file not found: ${explicit}`);
+    return p;
+  }
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const file = findConfigFile(cwd, explicit);
+  if (!file) return { config: {}, root: resolve(cwd), locate: () => 'configuration' };
+  const text = await readFile(file, 'utf8');
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const shown = displayPath(file, cwd);
+  const at = (r: Range) => `${shown}:${r.line}:${r.column}`;
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new ConfigError(`${at(rangeFromOffsets(lc, e.pos[0], e.pos[1]))}: invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const data: unknown = doc.toJS() ?? {};
+  validator ??= compileSchema<ClaimlintConfig>(CONFIG_SCHEMA);
+  if (!validator(data)) {
+    const p = explainErrors(validator.errors)[0]!;
+    throw new ConfigError(`${at(rangeAt(doc, lc, p.path, { key: p.atKey }))}: ${p.message}`);
+  }
+  return {
+    config: data,
+    file,
+    root: dirname(file),
+    locate: (path, opts = {}) => at(rangeAt(doc, lc, path, opts)),
+  };
+}
+
+export function resolveFrom(root: string, p: string): string {
+  return isAbsolute(p) ? p : resolve(root, p);
+}

@@ -1,0 +1,61 @@
+import type { Severity } from '../model.js';
+import type { Range } from './location.js';
+
+/** The other side of a conflict, or the first of two duplicates. */
+export interface RelatedLocation {
+  /** `claim` for a claim, `reference` for an entry of a source's reference list. */
+  kind: 'claim' | 'reference';
+  /** Full claim id (`source/claim`), or `source#ref` for a reference. */
+  claim: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** One problem found in the register. */
+export interface Finding extends Range {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  /** Full id of the claim concerned, or null for file- and source-level findings. */
+  claim: string | null;
+  /** The claim's verbatim text, or null. */
+  text: string | null;
+  related: RelatedLocation[];
+}
+
+export interface LintSummary {
+  files: number;
+  sources: number;
+  claims: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Fill `{{name}}` placeholders; unknown names are left as written. */
+export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  );
+}
+
+/** The placeholder names a template uses. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!);
+}

@@ -1,0 +1,240 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../model.js';
+import { displayPath, PACKAGE_ROOT } from '../paths.js';
+import { didYouMean } from './ajv.js';
+import { relatedOf, type Report } from './check.js';
+import { DEFAULT_FILES, loadConfig, resolveFrom, type LoadedConfig, type RuleSetting } from './config.js';
+import { ConfigError } from './errors.js';
+import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
+import { loadFile, type RegisterFile } from './loader.js';
+import { Register } from './register.js';
+import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface LintOptions {
+  /** Working directory: config lookup starts here, paths are shown relative to it. */
+  cwd?: string;
+  /** Explicit configuration file (`--config`). */
+  configFile?: string;
+  /**
+   * Files or globs given on the command line. The whole register is still
+   * read (conflicts cross files), but only findings located in these files,
+   * or whose related claims are in them, are reported.
+   */
+  patterns?: string[];
+  /** Severity settings from `--rule id:severity`, applied over the configuration. */
+  ruleSeverities?: Record<string, SeveritySetting>;
+}
+
+export interface RuleInfo {
+  id: string;
+  severity: SeveritySetting;
+  defaultSeverity: Severity;
+  summary: string;
+  kind: string;
+  docs: string | null;
+  standard: string | null;
+  builtin: boolean;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  summary: LintSummary;
+  /** The rules as configured, for formatters that describe them (SARIF). */
+  rules: RuleInfo[];
+  cwd: string;
+}
+
+interface Resolved {
+  config: LoadedConfig;
+  rules: Map<string, Rule>;
+  severities: Map<string, SeveritySetting>;
+  options: Map<string, Record<string, unknown>>;
+  overrides: Array<{ match: (file: string) => boolean; severities: Map<string, SeveritySetting> }>;
+  vocabulary: Vocabulary;
+}
+
+function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
+  return typeof s === 'string' ? s : s.severity;
+}
+
+function checkRuleId(rules: Map<string, Rule>, id: string, where: string): Rule {
+  const rule = rules.get(id);
+  if (!rule) {
+    const hint = didYouMean(id, rules.keys());
+    throw new ConfigError(`${where}: unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; run "claimlint rules" for the list`);
+  }
+  return rule;
+}
+
+/** Load configuration and rules, validating every rule setting. */
+export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const config = await loadConfig(cwd, opts.configFile);
+  const folders = [{ dir: BUILTIN_RULES_DIR, builtin: true }];
+  (config.config.ruleFolders ?? []).forEach((f, i) => {
+    const dir = resolveFrom(config.root, f);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new ConfigError(`${config.locate(['ruleFolders', i])}: ruleFolders: folder not found: ${f}`);
+    }
+    folders.push({ dir, builtin: false });
+  });
+  const rules = await loadRules(folders, cwd);
+  const severities = new Map<string, SeveritySetting>();
+  const options = new Map<string, Record<string, unknown>>();
+  for (const [id, rule] of rules) {
+    severities.set(id, rule.definition.severity);
+    options.set(id, rule.options);
+  }
+  const applySetting = (id: string, setting: RuleSetting, path: Array<string | number>, target: Map<string, SeveritySetting>) => {
+    const rule = checkRuleId(rules, id, config.locate(path, { key: true }));
+    const sev = settingSeverity(setting);
+    if (sev) target.set(id, sev);
+    if (typeof setting === 'object' && setting.options) {
+      if (target !== severities) {
+        throw new ConfigError(`${config.locate([...path, 'options'], { key: true })}: options can be set only in the top-level rules, not in overrides`);
+      }
+      const merged = { ...rule.options, ...setting.options };
+      const problems = validateOptions(rule.kind, merged);
+      if (problems.length) {
+        const p = problems[0]!;
+        throw new ConfigError(`${config.locate([...path, 'options', ...p.path], { key: p.atKey })}: rules.${id}: ${p.message}`);
+      }
+      options.set(id, merged);
+    }
+  };
+  for (const [id, setting] of Object.entries(config.config.rules ?? {})) applySetting(id, setting, ['rules', id], severities);
+  for (const [id, sev] of Object.entries(opts.ruleSeverities ?? {})) {
+    checkRuleId(rules, id, '--rule');
+    severities.set(id, sev);
+  }
+  const overrides = (config.config.overrides ?? []).map((o, i) => {
+    const target = new Map<string, SeveritySetting>();
+    for (const [id, setting] of Object.entries(o.rules)) applySetting(id, setting, ['overrides', i, 'rules', id], target);
+    const isMatch = picomatch(o.files, { dot: true });
+    return { match: (file: string) => isMatch(file), severities: target };
+  });
+  const vocabulary = new Vocabulary(config.config.vocabulary ?? {});
+  return { config, rules, severities, options, overrides, vocabulary };
+}
+
+/** The claim files of the register, and the files given on the command line. */
+async function discoverFiles(setup: Resolved, cwd: string, patterns: string[]): Promise<{ register: string[]; scope?: Set<string> }> {
+  const { config } = setup;
+  const root = config.root;
+  const ignore = config.config.ignores ?? [];
+  const globs = config.config.files ?? DEFAULT_FILES;
+  const register = new Set(
+    await fg(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: [...ignore, '**/node_modules/**'], dot: false }),
+  );
+  let scope: Set<string> | undefined;
+  if (patterns.length) {
+    scope = new Set();
+    for (const p of patterns) {
+      const abs = resolve(cwd, p);
+      if (existsSync(abs) && statSync(abs).isFile()) {
+        scope.add(abs);
+        continue;
+      }
+      const dirGlob = existsSync(abs) && statSync(abs).isDirectory() ? `${p.replace(/\/$/, '')}/**/*.{yaml,yml}` : p;
+      const matched = await fg(dirGlob, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      const isIgnored = picomatch(ignore, { dot: true });
+      const kept = matched.filter((m) => !isIgnored(displayPath(m, root)));
+      if (kept.length === 0) throw new ConfigError(`no files match "${p}"`);
+      for (const m of kept) scope.add(m);
+    }
+    for (const f of scope) register.add(f);
+  }
+  if (register.size === 0) {
+    throw new ConfigError(
+      `no claim files found (looked for ${globs.join(', ')} in ${displayPath(root, cwd)}); pass files, or set "files" in claimlint.config.yaml`,
+    );
+  }
+  return { register: [...register].sort(), ...(scope ? { scope } : {}) };
+}
+
+function demote(s: Severity): Severity {
+  return s === 'error' ? 'warning' : 'info';
+}
+
+/** Lint the register: load everything, run every enabled rule, return sorted findings. */
+export async function lint(opts: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const setup = await resolveSetup(opts);
+  const { register: paths, scope } = await discoverFiles(setup, cwd, opts.patterns ?? []);
+  const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p)));
+  const register = new Register(files, setup.vocabulary);
+  const display = (abs: string) => displayPath(abs, cwd);
+  const findings: Finding[] = [];
+  const overrideFor = (file: string, id: string): SeveritySetting | undefined => {
+    let sev: SeveritySetting | undefined;
+    const rel = displayPath(file, setup.config.root);
+    for (const o of setup.overrides) if (o.match(rel) && o.severities.has(id)) sev = o.severities.get(id);
+    return sev;
+  };
+
+  for (const [id, rule] of setup.rules) {
+    const base = setup.severities.get(id) ?? 'off';
+    const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
+    if (!enabledSomewhere) continue;
+    const report = (r: Report) => {
+      const configured = overrideFor(r.file.path, id) ?? base;
+      if (configured === 'off') return;
+      let severity: Severity = r.severity ?? configured;
+      if (r.demote) severity = demote(severity);
+      const template = rule.messages[r.messageId ?? 'default'] ?? rule.messages['default']!;
+      findings.push({
+        rule: id,
+        severity,
+        message: interpolate(template, r.data ?? {}),
+        file: display(r.file.path),
+        ...r.range,
+        claim: r.claim?.fullId ?? r.claimId ?? null,
+        text: r.claim?.claim.text ?? null,
+        related: (r.related ?? []).map((x) => relatedOf(x, display)),
+      });
+    };
+    rule.kind.run({ register, vocabulary: setup.vocabulary, options: setup.options.get(id) ?? rule.options, ruleId: id, report });
+  }
+
+  let reported = findings;
+  if (scope) {
+    const inScope = new Set([...scope].map(display));
+    reported = findings.filter((f) => inScope.has(f.file) || f.related.some((r) => inScope.has(r.file)));
+  }
+  reported.sort(compareFindings);
+  const count = (s: Severity) => reported.filter((f) => f.severity === s).length;
+  return {
+    findings: reported,
+    summary: {
+      files: files.length,
+      sources: files.filter((f) => f.source).length,
+      claims: register.claims.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+    rules: describeRules(setup),
+    cwd,
+  };
+}
+
+export function describeRules(setup: Resolved): RuleInfo[] {
+  return [...setup.rules.values()]
+    .map((r) => ({
+      id: r.definition.id,
+      severity: setup.severities.get(r.definition.id) ?? 'off',
+      defaultSeverity: r.definition.severity,
+      summary: r.definition.summary,
+      kind: r.kind.name,
+      docs: r.definition.docs ?? null,
+      standard: r.definition.standard ?? null,
+      builtin: r.builtin,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+export { SEVERITY_RANK, PACKAGE_ROOT };

@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ValidateFunction } from 'ajv';
+import type { Claim, ClaimFile, Reference, Source } from '../model.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { compileSchema, explainErrors } from './ajv.js';
+import { FILE_START, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
+
+/** A problem found while reading a file, before any rule runs. */
+export interface FileProblem {
+  range: Range;
+  message: string;
+  /** Full id of the claim concerned, when there is one. */
+  claim?: string;
+}
+
+/** A claim as loaded, with what is needed to locate it and its parts. */
+export interface LoadedClaim {
+  claim: Claim;
+  /** `<source.id>/<claim.id>` */
+  fullId: string;
+  /** Position in the file's `claims` list. */
+  index: number;
+  file: RegisterFile;
+  source: Source;
+  /** The range of a part of the claim (`['value']`, `['evidence', 0, 'cites', 1]`). */
+  range(path?: YamlPath, opts?: { key?: boolean }): Range;
+}
+
+export interface LoadedReference {
+  reference: Reference;
+  index: number;
+  file: RegisterFile;
+  range(path?: YamlPath, opts?: { key?: boolean }): Range;
+}
+
+/** One claim file of the register. */
+export interface RegisterFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  doc?: Document;
+  lineCounter: LineCounter;
+  syntaxErrors: FileProblem[];
+  schemaProblems: FileProblem[];
+  /** Absent when the file could not be parsed or holds no mapping. */
+  source?: Source;
+  /** Where `source` sits in the YAML (for source-level findings). */
+  sourceRange(path?: YamlPath, opts?: { key?: boolean }): Range;
+  claims: LoadedClaim[];
+  references: LoadedReference[];
+  /** Reference ids the source defines, including entries that failed the schema. */
+  referenceIds: Set<string>;
+}
+
+let validator: ValidateFunction<ClaimFile> | undefined;
+export function claimFileValidator(): ValidateFunction<ClaimFile> {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'claim-file.schema.json'), 'utf8')) as object;
+    validator = compileSchema<ClaimFile>(schema);
+  }
+  return validator;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Read and parse one claim file; never throws for bad content. */
+export async function loadFile(path: string): Promise<RegisterFile> {
+  const text = await readFile(path, 'utf8');
+  return parseClaimFile(path, text);
+}
+
+export function parseClaimFile(path: string, text: string): RegisterFile {
+  const lineCounter = new LineCounter();
+  const file: RegisterFile = {
+    path,
+    text,
+    lineCounter,
+    syntaxErrors: [],
+    schemaProblems: [],
+    claims: [],
+    references: [],
+    referenceIds: new Set(),
+    sourceRange: (p = [], opts = {}) => (file.doc ? rangeAt(file.doc, lineCounter, ['source', ...p], opts) : FILE_START),
+  };
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  file.doc = doc;
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const [start, end] = err.pos;
+      file.syntaxErrors.push({
+        range: rangeFromOffsets(lineCounter, start, end),
+        message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      });
+    }
+    return file;
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    file.schemaProblems.push({
+      range: FILE_START,
+      message: 'The file holds no claim data: expected a mapping with "source" and "claims" (delete the file, or fill it in)',
+    });
+    return file;
+  }
+  if (!isRecord(data)) {
+    file.schemaProblems.push({
+      range: rangeAt(doc, lineCounter, []),
+      message: `A claim file must be a mapping with "source" and "claims" at the top level`,
+    });
+    return file;
+  }
+
+  const validate = claimFileValidator();
+  validate(data);
+  const problems = explainErrors(validate.errors);
+  const badClaims = new Set<number>();
+  const badRefs = new Set<number>();
+  const badSourceFields = new Set<string>();
+  // A problem drops only the part it is in: one claim, one reference, one source field.
+  for (const p of problems) {
+    const [top, a, b] = p.path;
+    if (top === 'claims' && typeof a === 'number') badClaims.add(a);
+    else if (top === 'source' && a === 'references' && typeof b === 'number') badRefs.add(b);
+    else if (top === 'source' && typeof a === 'string') badSourceFields.add(a);
+  }
+
+  const rawSource = data['source'];
+  const rawClaims = Array.isArray(data['claims']) ? (data['claims'] as unknown[]) : [];
+  let source: Source | undefined;
+  if (isRecord(rawSource)) {
+    const s: Record<string, unknown> = { ...rawSource };
+    for (const f of badSourceFields) if (f !== 'references') delete s[f];
+    if (typeof s['id'] !== 'string') s['id'] = basename(path, extname(path));
+    if (typeof s['title'] !== 'string') s['title'] = String(s['id']);
+    if (typeof s['kind'] !== 'string') s['kind'] = 'other';
+    const refs = Array.isArray(rawSource['references']) ? (rawSource['references'] as unknown[]) : [];
+    const goodRefs: Reference[] = [];
+    refs.forEach((r, i) => {
+      if (isRecord(r) && (typeof r['id'] === 'string' || typeof r['id'] === 'number')) file.referenceIds.add(String(r['id']));
+      if (!badRefs.has(i) && isRecord(r)) {
+        const ref = r as unknown as Reference;
+        goodRefs.push(ref);
+        file.references.push({
+          reference: ref,
+          index: i,
+          file,
+          range: (p = [], opts = {}) => rangeAt(doc, lineCounter, ['source', 'references', i, ...p], opts),
+        });
+      }
+    });
+    s['references'] = goodRefs;
+    source = s as unknown as Source;
+  }
+
+  for (const p of problems) {
+    const [top, a] = p.path;
+    const claimId =
+      top === 'claims' && typeof a === 'number' && isRecord(rawClaims[a]) && typeof rawClaims[a]['id'] === 'string'
+        ? `${source?.id ?? basename(path, extname(path))}/${rawClaims[a]['id']}`
+        : undefined;
+    file.schemaProblems.push({
+      range: rangeAt(doc, lineCounter, p.path, { key: p.atKey }),
+      message: p.message,
+      ...(claimId ? { claim: claimId } : {}),
+    });
+  }
+
+  if (!source) return file;
+  file.source = source;
+  rawClaims.forEach((c, i) => {
+    if (badClaims.has(i) || !isRecord(c)) return;
+    const claim = c as unknown as Claim;
+    file.claims.push({
+      claim,
+      fullId: `${source.id}/${claim.id}`,
+      index: i,
+      file,
+      source,
+      range: (p = [], opts = {}) => rangeAt(doc, lineCounter, ['claims', i, ...p], opts),
+    });
+  });
+  return file;
+}

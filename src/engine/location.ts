@@ -1,0 +1,66 @@
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+
+/** A span in a file: 1-based lines and columns, end exclusive as in ESLint. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+export const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export function rangeFromOffsets(lc: LineCounter, start: number, end: number): Range {
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+export function rangeOfNode(lc: LineCounter, node: Node | null | undefined): Range | undefined {
+  if (!node?.range) return undefined;
+  const [start, valueEnd] = node.range;
+  return rangeFromOffsets(lc, start, valueEnd);
+}
+
+/**
+ * The node at `path` in a parsed document, or the deepest existing ancestor.
+ * With `key: true`, a final string segment resolves to the key node of the
+ * pair rather than its value (used to point at an unknown field's name).
+ */
+export function nodeAt(doc: Document, path: YamlPath, opts: { key?: boolean } = {}): Node | undefined {
+  let node: unknown = doc.contents;
+  let found: Node | undefined = isNode(node) ? node : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return found;
+      if (last && opts.key && isNode(pair.key)) return pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+    } else {
+      return found;
+    }
+    if (isNode(node)) found = node;
+    else return found;
+  }
+  return found;
+}
+
+export function rangeAt(doc: Document, lc: LineCounter, path: YamlPath, opts: { key?: boolean } = {}): Range {
+  return rangeOfNode(lc, nodeAt(doc, path, opts)) ?? FILE_START;
+}
+
+/** Parse a JSON pointer (`/claims/3/value`) into a YAML path. */
+export function pointerToPath(pointer: string): Array<string | number> {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}

@@ -1,0 +1,56 @@
+import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * The loaded register with the indexes cross-claim checks use. Checks look
+ * claims up by key; none of them scans all pairs of claims.
+ */
+export class Register {
+  readonly files: RegisterFile[];
+  readonly claims: LoadedClaim[];
+  private readonly bySubjectProperty = new Map<string, LoadedClaim[]>();
+  private readonly bySubject = new Map<string, LoadedClaim[]>();
+  private readonly bySource = new Map<string, RegisterFile[]>();
+
+  constructor(files: RegisterFile[], readonly vocabulary: Vocabulary) {
+    this.files = files;
+    this.claims = files.flatMap((f) => f.claims);
+    for (const c of this.claims) {
+      push(this.bySubjectProperty, this.subjectPropertyKey(c), c);
+      push(this.bySubject, vocabulary.subject(c.claim.subject), c);
+    }
+    for (const f of files) if (f.source) push(this.bySource, f.source.id, f);
+  }
+
+  subjectPropertyKey(c: LoadedClaim): string {
+    return `${this.vocabulary.subject(c.claim.subject)}\u0000${this.vocabulary.property(c.claim.property)}`;
+  }
+
+  /** Groups of claims sharing subject and property (after aliases), in register order. */
+  subjectPropertyGroups(): IterableIterator<LoadedClaim[]> {
+    return this.bySubjectProperty.values();
+  }
+
+  claimsAbout(subject: string): readonly LoadedClaim[] {
+    return this.bySubject.get(this.vocabulary.subject(subject)) ?? [];
+  }
+
+  /** Files whose source has this id (more than one is a duplicate id). */
+  filesWithSource(id: string): readonly RegisterFile[] {
+    return this.bySource.get(id) ?? [];
+  }
+
+  sourceIds(): IterableIterator<string> {
+    return this.bySource.keys();
+  }
+
+  get references(): LoadedReference[] {
+    return this.files.flatMap((f) => f.references);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

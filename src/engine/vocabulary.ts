@@ -1,0 +1,131 @@
+/**
+ * Vocabularies: aliases for subjects, properties and context terms, and a
+ * small taxonomy of categories (synonyms and broader terms), so that
+ * "(S)-ketamine" and "esketamine" are one subject and "isomer" agrees with
+ * "enantiomer" but "derivative" does not.
+ */
+
+export interface CategoryEntry {
+  synonyms?: string[];
+  broader?: string[];
+}
+
+export interface VocabularyConfig {
+  subjects?: Record<string, string[]>;
+  properties?: Record<string, string[]>;
+  terms?: Record<string, string[]>;
+  categories?: Record<string, CategoryEntry>;
+}
+
+/** Built-in vocabulary; configuration adds to it. */
+export const DEFAULT_VOCABULARY: Required<VocabularyConfig> = {
+  subjects: {},
+  properties: {},
+  terms: {
+    intravenous: ['iv', 'i.v.', 'intravenously', 'intravenous infusion', 'infusion'],
+    intranasal: ['nasal', 'intranasally', 'nasal spray', 'in'],
+    intramuscular: ['im', 'i.m.', 'intramuscularly'],
+    oral: ['po', 'p.o.', 'by mouth', 'orally', 'pill', 'pills', 'tablet'],
+    subcutaneous: ['sc', 's.c.', 'subq', 'subcutaneously'],
+    sublingual: ['sl', 'sublingually'],
+    placebo: ['saline placebo', 'sham'],
+  },
+  categories: {
+    isomer: {},
+    stereoisomer: { broader: ['isomer'] },
+    enantiomer: { synonyms: ['optical isomer', 'mirror-image isomer'], broader: ['stereoisomer'] },
+    racemate: { synonyms: ['racemic mixture'] },
+    metabolite: {},
+    derivative: { synonyms: ['analogue', 'analog'] },
+  },
+};
+
+export function normalizeTerm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export class Vocabulary {
+  private readonly subjects = new Map<string, string>();
+  private readonly properties = new Map<string, string>();
+  private readonly terms = new Map<string, string>();
+  private readonly categories = new Map<string, string>();
+  private readonly broader = new Map<string, Set<string>>();
+
+  constructor(...configs: VocabularyConfig[]) {
+    for (const cfg of [DEFAULT_VOCABULARY, ...configs]) {
+      addAliases(this.subjects, cfg.subjects);
+      addAliases(this.properties, cfg.properties);
+      addAliases(this.terms, cfg.terms);
+      for (const [name, entry] of Object.entries(cfg.categories ?? {})) {
+        const canon = normalizeTerm(name);
+        this.categories.set(canon, canon);
+        for (const syn of entry.synonyms ?? []) this.categories.set(normalizeTerm(syn), canon);
+        const set = this.broader.get(canon) ?? new Set<string>();
+        for (const b of entry.broader ?? []) set.add(normalizeTerm(b));
+        this.broader.set(canon, set);
+      }
+    }
+  }
+
+  subject(s: string): string {
+    const n = normalizeTerm(s);
+    return this.subjects.get(n) ?? n;
+  }
+
+  property(s: string): string {
+    const n = normalizeTerm(s);
+    return this.properties.get(n) ?? n;
+  }
+
+  /** A context term in canonical form ("IV" → "intravenous"). */
+  term(s: string): string {
+    const n = normalizeTerm(s);
+    return this.terms.get(n) ?? n;
+  }
+
+  category(s: string): string {
+    const n = normalizeTerm(s);
+    const canon = this.categories.get(n) ?? n;
+    return this.categories.get(canon) ?? canon;
+  }
+
+  /** Every broader category of `s`, transitively (not including `s`). */
+  ancestors(s: string): Set<string> {
+    const out = new Set<string>();
+    const stack = [...(this.broader.get(this.category(s)) ?? [])];
+    while (stack.length) {
+      const next = this.category(stack.pop()!);
+      if (out.has(next)) continue;
+      out.add(next);
+      stack.push(...(this.broader.get(next) ?? []));
+    }
+    return out;
+  }
+
+  /** Whether two categories agree: the same, synonyms, or one broader than the other. */
+  categoriesAgree(a: string, b: string): boolean {
+    const ca = this.category(a);
+    const cb = this.category(b);
+    return ca === cb || this.ancestors(ca).has(cb) || this.ancestors(cb).has(ca);
+  }
+
+  /** Whether one category or term is broader than the other (nested, not equal). */
+  nested(a: string, b: string): boolean {
+    const ca = this.category(a);
+    const cb = this.category(b);
+    return ca !== cb && (this.ancestors(ca).has(cb) || this.ancestors(cb).has(ca));
+  }
+}
+
+function addAliases(map: Map<string, string>, entries: Record<string, string[]> | undefined): void {
+  for (const [canonical, aliases] of Object.entries(entries ?? {})) {
+    const canon = normalizeTerm(canonical);
+    map.set(canon, canon);
+    for (const alias of aliases) map.set(normalizeTerm(alias), canon);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Formatter } from './types.js';
+
+/**
+ * Machine-readable output: the tool, the summary, and every finding in a
+ * stable order (file, line, column, rule).
+ */
+const json: Formatter = (result, { tool }) =>
+  `${JSON.stringify(
+    {
+      tool,
+      summary: result.summary,
+      findings: result.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        claim: f.claim,
+        text: f.text,
+        related: f.related,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+
+export default json;

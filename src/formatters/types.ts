@@ -1,0 +1,11 @@
+import type { LintResult } from '../engine/linter.js';
+
+export interface FormatterContext {
+  /** Whether to colour the output (terminal formatters only). */
+  color: boolean;
+  /** claimlint's name and version, for formats that record the tool. */
+  tool: { name: string; version: string };
+}
+
+/** A formatter turns a lint result into the text written to stdout or `--output-file`. */
+export type Formatter = (result: LintResult, ctx: FormatterContext) => string;

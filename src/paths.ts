@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root: the folder holding package.json, rules/, schema/ and docs/. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface PackageJson {
+  name: string;
+  version: string;
+  homepage?: string;
+}
+
+let pkg: PackageJson | undefined;
+export function packageInfo(): PackageJson {
+  pkg ??= JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
+  return pkg;
+}
+
+/** Where rule docs are published: `<homepage>/blob/main/<docs path>`. */
+export function docsUrl(docsPath: string): string {
+  const home = packageInfo().homepage ?? 'https://github.com/claimlint/claimlint';
+  return `${home.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/${docsPath}`;
+}
+
+/** A path relative to `cwd`, with forward slashes, as findings and reports show it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}

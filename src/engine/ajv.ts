@@ -139,7 +139,8 @@ export function explainErrors(errors: readonly ErrorObject[] | null | undefined)
   const inside = (e: ErrorObject, alt: ErrorObject) =>
     e !== alt && (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
   const dropped = new Set<ErrorObject>();
-  for (const alt of alternatives) {
+  // ajv reports an outer alternative after the inner ones: fold from the outside in.
+  for (const alt of [...alternatives].reverse()) {
     if (dropped.has(alt)) continue;
     const subs = errors.filter((e) => inside(e, alt));
     const precise = subs.filter(

@@ -145,6 +145,16 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   };
 }
 
+/** Validate a configuration given as an object (API and tests); paths resolve from `cwd`. */
+export function validateConfig(config: unknown, cwd: string): LoadedConfig {
+  validator ??= compileSchema<ClaimlintConfig>(CONFIG_SCHEMA);
+  if (!validator(config)) {
+    const p = explainErrors(validator.errors)[0]!;
+    throw new ConfigError(`configuration: ${p.message}`);
+  }
+  return { config, root: resolve(cwd), locate: (path) => `configuration ${path.join('.')}` };
+}
+
 export function resolveFrom(root: string, p: string): string {
   return isAbsolute(p) ? p : resolve(root, p);
 }

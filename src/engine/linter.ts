@@ -6,10 +6,10 @@ import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../model.js'
 import { displayPath, PACKAGE_ROOT } from '../paths.js';
 import { didYouMean } from './ajv.js';
 import { relatedOf, type Report } from './check.js';
-import { DEFAULT_FILES, loadConfig, resolveFrom, type LoadedConfig, type RuleSetting } from './config.js';
+import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
 import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
-import { loadFile, type RegisterFile } from './loader.js';
+import { loadFile, parseClaimFile, type RegisterFile } from './loader.js';
 import { Register } from './register.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from './vocabulary.js';
@@ -27,6 +27,10 @@ export interface LintOptions {
   patterns?: string[];
   /** Severity settings from `--rule id:severity`, applied over the configuration. */
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** A configuration given directly instead of a file (validated the same way). */
+  config?: ClaimlintConfig;
+  /** Run only these rules (all others off), as the rule tester does. */
+  only?: string[];
 }
 
 export interface RuleInfo {
@@ -48,7 +52,7 @@ export interface LintResult {
   cwd: string;
 }
 
-interface Resolved {
+export interface Resolved {
   config: LoadedConfig;
   rules: Map<string, Rule>;
   severities: Map<string, SeveritySetting>;
@@ -73,7 +77,7 @@ function checkRuleId(rules: Map<string, Rule>, id: string, where: string): Rule 
 /** Load configuration and rules, validating every rule setting. */
 export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   const cwd = resolve(opts.cwd ?? process.cwd());
-  const config = await loadConfig(cwd, opts.configFile);
+  const config = opts.config ? validateConfig(opts.config, cwd) : await loadConfig(cwd, opts.configFile);
   const folders = [{ dir: BUILTIN_RULES_DIR, builtin: true }];
   (config.config.ruleFolders ?? []).forEach((f, i) => {
     const dir = resolveFrom(config.root, f);
@@ -110,6 +114,10 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   for (const [id, sev] of Object.entries(opts.ruleSeverities ?? {})) {
     checkRuleId(rules, id, '--rule');
     severities.set(id, sev);
+  }
+  if (opts.only) {
+    for (const id of opts.only) checkRuleId(rules, id, 'only');
+    for (const id of rules.keys()) if (!opts.only.includes(id)) severities.set(id, 'off');
   }
   const overrides = (config.config.overrides ?? []).map((o, i) => {
     const target = new Map<string, SeveritySetting>();
@@ -166,6 +174,21 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const setup = await resolveSetup(opts);
   const { register: paths, scope } = await discoverFiles(setup, cwd, opts.patterns ?? []);
   const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p)));
+  return lintFiles(setup, files, cwd, scope);
+}
+
+/**
+ * Lint claim files given as text (paths relative to `cwd`), without reading
+ * the disk for them: for editors, tests and the rule tester.
+ */
+export async function lintTexts(texts: Array<{ path: string; text: string }>, opts: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const setup = await resolveSetup(opts);
+  return lintFiles(setup, texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text)), cwd);
+}
+
+/** Run the configured rules over loaded files. `scope` limits what is reported. */
+export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   const findings: Finding[] = [];

@@ -90,13 +90,12 @@ export function parseClaimFile(path: string, text: string): RegisterFile {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   file.doc = doc;
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const [start, end] = err.pos;
-      file.syntaxErrors.push({
-        range: rangeFromOffsets(lineCounter, start, end),
-        message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      });
-    }
+    // Only the first error: later ones are mostly consequences of it (as ESLint reports one fatal parse error).
+    const err = doc.errors[0]!;
+    file.syntaxErrors.push({
+      range: rangeFromOffsets(lineCounter, err.pos[0], err.pos[1]),
+      message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    });
     return file;
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });

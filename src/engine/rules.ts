@@ -78,7 +78,10 @@ export function optionsValidator(kind: CheckKind): ValidateFunction {
 export function validateOptions(kind: CheckKind, options: Record<string, unknown>): Array<{ path: Array<string | number>; atKey: boolean; message: string }> {
   const v = optionsValidator(kind);
   v(options);
-  return explainErrors(v.errors).map((p) => ({ ...p, message: p.message.replace(/^\(root\)/, 'options') }));
+  return explainErrors(v.errors).map((p) => ({
+    ...p,
+    message: p.message.startsWith('(root)') ? p.message.replace(/^\(root\)/, 'options') : `options.${p.message}`,
+  }));
 }
 
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');

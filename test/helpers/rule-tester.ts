@@ -1,0 +1,122 @@
+/**
+ * RuleTester, after ESLint's: every rule is tested through it with valid
+ * cases (no finding of the rule) and invalid cases (exactly these findings,
+ * with rule id, severity, line and column). Only the rule under test runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintTexts } from '../../src/engine/linter.js';
+import type { Finding } from '../../src/engine/finding.js';
+import type { VocabularyConfig } from '../../src/engine/vocabulary.js';
+import type { Severity } from '../../src/model.js';
+
+export interface ValidCase {
+  name?: string;
+  /** One claim file (as `claims/test.yaml`). */
+  yaml?: string;
+  /** Several claim files by path, for cross-file checks. */
+  files?: Record<string, string>;
+  /** Rule options, merged over the rule's own. */
+  options?: Record<string, unknown>;
+  vocabulary?: VocabularyConfig;
+}
+
+export interface ExpectedFinding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  file?: string;
+  claim?: string | null;
+  message?: string | RegExp;
+  related?: string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[];
+}
+
+export interface RuleTests {
+  valid: Array<string | ValidCase>;
+  invalid: InvalidCase[];
+}
+
+/** Strip the common indentation of a template literal, so YAML can be written inline in tests. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function filesOf(c: ValidCase): Array<{ path: string; text: string }> {
+  if (c.files) return Object.entries(c.files).map(([path, text]) => ({ path, text }));
+  if (c.yaml !== undefined) return [{ path: 'claims/test.yaml', text: c.yaml }];
+  throw new Error('a test case needs yaml or files');
+}
+
+/** Lint a case with only `ruleId` enabled. */
+export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> {
+  const result = await lintTexts(filesOf(c), {
+    cwd: '/virtual',
+    only: [ruleId],
+    config: {
+      ...(c.options ? { rules: { [ruleId]: { options: c.options } } } : {}),
+      ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
+    },
+  });
+  return result.findings;
+}
+
+function label(c: string | ValidCase, i: number): string {
+  if (typeof c === 'string') return `valid #${i + 1}`;
+  return c.name ?? `#${i + 1}`;
+}
+
+export class RuleTester {
+  static run(ruleId: string, tests: RuleTests): void {
+    if (tests.valid.length === 0 || tests.invalid.length === 0) {
+      throw new Error(`${ruleId}: a rule needs at least one valid and one invalid case`);
+    }
+    describe(ruleId, () => {
+      describe('valid', () => {
+        tests.valid.forEach((c, i) => {
+          it(label(c, i), async () => {
+            const findings = await runCase(ruleId, typeof c === 'string' ? { yaml: c } : c);
+            expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
+          });
+        });
+      });
+      describe('invalid', () => {
+        tests.invalid.forEach((c, i) => {
+          it(label(c, i), async () => {
+            if (c.findings.length === 0) throw new Error('an invalid case must expect at least one finding');
+            const findings = await runCase(ruleId, c);
+            expect(findings.length, findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`).join('\n')).toBe(
+              c.findings.length,
+            );
+            c.findings.forEach((want, j) => {
+              const got = findings[j]!;
+              const picked: Record<string, unknown> = { rule: got.rule, severity: got.severity, line: got.line, column: got.column };
+              const expected: Record<string, unknown> = { rule: want.rule, severity: want.severity, line: want.line, column: want.column };
+              for (const k of ['endLine', 'endColumn', 'file', 'claim'] as const) {
+                if (want[k] !== undefined) {
+                  picked[k] = got[k];
+                  expected[k] = want[k];
+                }
+              }
+              if (want.related) {
+                picked['related'] = got.related.map((r) => r.claim);
+                expected['related'] = want.related;
+              }
+              expect(picked, got.message).toEqual(expected);
+              if (typeof want.message === 'string') expect(got.message).toBe(want.message);
+              else if (want.message) expect(got.message).toMatch(want.message);
+            });
+          });
+        });
+      });
+    });
+  }
+}

@@ -77,12 +77,26 @@ export function interventionParts(i: string | InterventionDetail | undefined, vo
   return out;
 }
 
-export function compareContexts(a: ClaimContext | undefined, b: ClaimContext | undefined, vocab: Vocabulary): ContextComparison {
+/**
+ * Compare two contexts facet by facet. `subjects` are the claims' subjects:
+ * an intervention that does not name its agent is taken to be the subject
+ * itself (an efficacy claim about ketamine is about giving ketamine).
+ */
+export function compareContexts(
+  a: ClaimContext | undefined,
+  b: ClaimContext | undefined,
+  vocab: Vocabulary,
+  subjects?: { a: string; b: string },
+): ContextComparison {
   const facets: Record<string, FacetRelation> = {};
   for (const facet of FACETS) {
     if (facet === 'intervention') {
-      const ia = interventionParts(a?.intervention, vocab);
-      const ib = interventionParts(b?.intervention, vocab);
+      const ia = { ...interventionParts(a?.intervention, vocab) };
+      const ib = { ...interventionParts(b?.intervention, vocab) };
+      if (subjects) {
+        ia.agent ??= vocab.subject(subjects.a);
+        ib.agent ??= vocab.subject(subjects.b);
+      }
       for (const part of ['agent', 'route', 'dose', 'regimen'] as const) {
         const rel =
           part === 'dose'

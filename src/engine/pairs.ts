@@ -16,7 +16,7 @@ export interface PairContext {
 }
 
 export function pairContext(a: LoadedClaim, b: LoadedClaim, vocab: Vocabulary): PairContext {
-  const comparison = compareContexts(a.claim.context, b.claim.context, vocab);
+  const comparison = compareContexts(a.claim.context, b.claim.context, vocab, { a: a.claim.subject, b: b.claim.subject });
   const verdict = comparison.different.length ? 'different' : comparison.unknown.length ? 'unknown' : 'match';
   const parts: string[] = [];
   if (comparison.different.length) parts.push(`context differs in ${facetList(comparison.different)}`);

@@ -82,10 +82,10 @@ export class Vocabulary {
     return this.properties.get(n) ?? n;
   }
 
-  /** A context term in canonical form ("IV" → "intravenous"). */
+  /** A context term in canonical form ("IV" → "intravenous"; subject aliases count too). */
   term(s: string): string {
     const n = normalizeTerm(s);
-    return this.terms.get(n) ?? n;
+    return this.terms.get(n) ?? this.subjects.get(n) ?? n;
   }
 
   category(s: string): string {

@@ -1,0 +1,82 @@
+/**
+ * The bundled register of the five source documents: linting it must
+ * surface the known problems of those documents (issue #2, section 6).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/engine/finding.js';
+import { lint } from '../src/engine/linter.js';
+import { claimlint } from './helpers/cli.js';
+
+const root = join(import.meta.dirname, '..');
+const result = await lint({ cwd: root });
+const find = (rule: string, claim: string | null, related?: string): Finding[] =>
+  result.findings.filter(
+    (f) => f.rule === rule && (claim === null || f.claim === claim) && (related === undefined || f.related.some((r) => r.claim === related)),
+  );
+
+describe('the bundled register', () => {
+  it('holds one valid file per source document and at least 100 claims', () => {
+    expect(result.summary.files).toBe(5);
+    expect(result.summary.sources).toBe(5);
+    expect(result.summary.claims).toBeGreaterThanOrEqual(100);
+    expect(result.findings.filter((f) => f.rule.startsWith('register/'))).toEqual([]);
+  });
+
+  it('flags the 1950s against the 1960s origin as a conflict', () => {
+    const [f] = find('conflict/value', 'ketam-guide/origin-decade', 'earlywine-2026/origin-decade');
+    expect(f).toMatchObject({ severity: 'error', file: 'claims/ketam-guide.yaml' });
+    expect(f!.message).toBe('Conflicting origin for ketamine: the 1960s here, the 1950s in earlywine-2026/origin-decade');
+    expect(f!.related[0]).toMatchObject({ file: 'claims/earlywine-2026.yaml', text: "While Ketamine has been around since the 1950's" });
+  });
+
+  it('flags esketamine as an isomer in one source and a derivative in another', () => {
+    expect(find('conflict/value', 'ketam-guide/esketamine-derivative', 'earlywine-2026/esketamine-isomer')).toHaveLength(1);
+  });
+
+  it('flags the migraine trials that disagree, naming the facets that differ', () => {
+    const [trials] = find('conflict/direction', 'earlywine-2026/migraine-iv-etchison', 'earlywine-2026/migraine-intranasal-afridi');
+    expect(trials!.severity).toBe('warning');
+    expect(trials!.message).toMatch(/no-benefit here, benefit in earlywine-2026\/migraine-intranasal-afridi/);
+    expect(trials!.message).toMatch(/context differs in .*intervention \(route\)/);
+  });
+
+  it("flags the guide's unqualified \"used effectively ... migraine\" against the null trial, as a warning", () => {
+    const [f] = find('conflict/direction', 'ketam-guide/pain-migraine-effective', 'earlywine-2026/migraine-iv-etchison');
+    expect(f!.severity).toBe('warning');
+    expect(f!.message).toMatch(/^Possibly conflicting effect of ketamine on migraine: benefit here, no-benefit/);
+  });
+
+  it('flags the testimonials presented as evidence', () => {
+    for (const id of ['testimonial-depression', 'testimonial-crps', 'testimonial-ptsd', 'testimonials-life-changing']) {
+      expect(find('evidence/testimonial', `ketam-guide/${id}`), id).toHaveLength(1);
+    }
+  });
+
+  it('flags "success rates exceeding 60%" as an unsourced statistic and as stories presented as data', () => {
+    expect(find('evidence/unsourced-statistic', 'ketam-guide/success-rates-60')[0]!.message).toBe(
+      'Claim "success-rates-60" states more than 60% with no citable source: cite the study it comes from, or remove the figure',
+    );
+    expect(find('evidence/testimonial', 'ketam-guide/success-rates-60')[0]!.message).toMatch(/presenting testimonials as data/);
+  });
+
+  it('flags references listed but never cited, and a reference listed twice', () => {
+    const unused = find('refs/unused', null).filter((f) => f.file === 'claims/earlywine-2026.yaml');
+    expect(unused.map((f) => f.message.match(/Reference "(\d+)"/)![1])).toEqual(['17', '26']);
+    expect(find('refs/unused', null).filter((f) => f.file === 'claims/schwenk-2021.yaml')).toHaveLength(5);
+    const [dup] = find('refs/duplicate', null);
+    expect(dup!.message).toBe('Reference "5" repeats reference "2" (same URL): list the work once and cite that entry');
+  });
+
+  it('flags claims with no evidence at all, in every unsourced document', () => {
+    const none = find('evidence/none', null);
+    expect(none.filter((f) => f.file === 'claims/bradford-blog.yaml').length).toBe(14);
+    expect(none.filter((f) => f.file === 'claims/ketam-guide.yaml').length).toBeGreaterThan(20);
+  });
+
+  it('exits 1 from the command line (the register holds known problems), as `npm start` does', () => {
+    const r = claimlint(['--no-color'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos\) in \d+ claims in 5 files/);
+  });
+});

@@ -31,6 +31,7 @@ Options:
       --quiet               report errors only
       --rule <id:severity>  set a rule's severity (off, info, warning, error); repeatable
   -c, --config <path>       use this configuration file instead of searching for one
+      --retractions <file>  a Retraction Watch CSV; sources and references with a DOI in it are flagged
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
   -h, --help                show this help
   -v, --version             show the version
@@ -62,6 +63,7 @@ function parse(argv: string[]) {
         quiet: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
+        retractions: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -145,6 +147,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       patterns: positionals,
       ruleSeverities: parseRuleFlags(values.rule),
       ...(values.config ? { configFile: values.config } : {}),
+      ...(values.retractions ? { retractionsFile: values.retractions } : {}),
     });
     const warnings = result.summary.warnings;
     const shown: LintResult = values.quiet

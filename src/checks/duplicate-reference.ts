@@ -1,11 +1,8 @@
 import { defineCheck } from '../engine/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
 import type { LoadedReference } from '../engine/loader.js';
+import { normalizeDoi } from '../engine/retractions.js';
 
-/** Normalise a DOI: lower case, without resolver prefix. */
-export function normalizeDoi(doi: string): string {
-  return doi.trim().toLowerCase().replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//, '').replace(/^doi:\s*/, '');
-}
 
 /** Normalise a URL for comparison; undefined for placeholders that name no work. */
 export function normalizeUrl(url: string): string | undefined {

@@ -3,6 +3,7 @@ import type { RelatedLocation } from './finding.js';
 import type { Range } from './location.js';
 import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
 import type { Register } from './register.js';
+import type { RetractionRecord } from './retractions.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** What a check reports; the engine turns it into a finding. */
@@ -23,8 +24,17 @@ export interface Report {
   demote?: boolean;
 }
 
+/** Data from outside the register that some checks use. */
+export interface ExternalData {
+  /** Retraction list given with `--retractions`, by normalised DOI. */
+  retractions?: ReadonlyMap<string, RetractionRecord>;
+  /** "Today", for age checks (fixed in tests). */
+  now: Date;
+}
+
 export interface CheckContext<O> {
   register: Register;
+  external: ExternalData;
   vocabulary: Vocabulary;
   /** The rule's options, defaults filled in. */
   options: O;

@@ -1,7 +1,16 @@
 /** Helpers for reading a claim's evidence. */
-import type { Claim, EvidenceItem } from '../model.js';
+import {
+  DESIGN_LEVEL,
+  type Claim,
+  type Design,
+  type EvidenceItem,
+  type EvidenceKind,
+  type EvidenceLevel,
+  type Reference,
+  type SourceKind,
+} from '../model.js';
 import type { LoadedClaim } from './loader.js';
-import { valueKind } from './values.js';
+import { publishedYear, valueKind } from './values.js';
 
 export function evidenceOf(claim: Claim): EvidenceItem[] {
   return Array.isArray(claim.evidence) ? claim.evidence : [];
@@ -30,4 +39,118 @@ export function statesStatistic(claim: Claim, pattern: RegExp = STATISTIC_PATTER
   if (kind === 'quantity' || kind === 'count') return true;
   if (kind === 'effect' && claim.value && 'size' in claim.value && claim.value.size) return true;
   return pattern.test(claim.text);
+}
+
+/** The design a source's own study has, from its kind. */
+const SOURCE_KIND_DESIGN: Partial<Record<SourceKind, Design>> = {
+  'systematic-review': 'systematic-review',
+  'meta-analysis': 'meta-analysis',
+  rct: 'rct',
+  cohort: 'cohort',
+  'case-control': 'case-control',
+  'cross-sectional': 'cross-sectional',
+  'case-series': 'case-series',
+  'case-report': 'case-report',
+  'narrative-review': 'narrative-review',
+  guideline: 'guideline',
+  news: 'news',
+  'press-release': 'press-release',
+  marketing: 'marketing',
+  'clinic-page': 'marketing',
+};
+
+/** The design an evidence kind amounts to, when it is not a citation. */
+const KIND_DESIGN: Record<EvidenceKind, Design | undefined> = {
+  testimonial: 'testimonial',
+  anecdote: 'anecdote',
+  'expert-opinion': 'expert-opinion',
+  mechanism: 'mechanism',
+  'own-study': undefined,
+  unattributed: 'unattributed',
+  'named-source': undefined,
+  marketing: 'marketing',
+};
+
+/** One piece of evidence behind a claim, resolved to what it is. */
+export interface ResolvedEvidence {
+  item: EvidenceItem;
+  /** Index of the item in the claim's `evidence` list. */
+  index: number;
+  /** The reference cited, for citations (one entry per cited id that the source defines). */
+  reference?: Reference;
+  /** The design, from the item, the reference, or the kind; undefined when unknown. */
+  design?: Design;
+  level: EvidenceLevel | undefined;
+  /** Sample size, from the item or the reference. */
+  n?: number;
+  year?: number;
+}
+
+/**
+ * Every piece of evidence of a claim, with designs and levels resolved: a
+ * citation gives one entry per defined reference it cites (design from the
+ * item, else from the reference); an own study takes the source's design.
+ * Dangling citations are left out (refs/dangling reports them).
+ */
+export function resolveEvidence(c: LoadedClaim): ResolvedEvidence[] {
+  const refs = new Map((c.source.references ?? []).map((r) => [String(r.id), r]));
+  const out: ResolvedEvidence[] = [];
+  evidenceOf(c.claim).forEach((item, index) => {
+    if (item.cites) {
+      for (const id of item.cites) {
+        const reference = refs.get(String(id));
+        if (!reference) continue;
+        const design = item.design ?? reference.design;
+        const n = item.n ?? reference.n;
+        out.push({
+          item,
+          index,
+          reference,
+          ...(design ? { design } : {}),
+          level: design ? DESIGN_LEVEL[design] : undefined,
+          ...(n !== undefined ? { n } : {}),
+          ...(reference.year !== undefined ? { year: reference.year } : {}),
+        });
+      }
+      return;
+    }
+    const design = item.design ?? (item.kind === 'own-study' ? SOURCE_KIND_DESIGN[c.source.kind] : item.kind ? KIND_DESIGN[item.kind] : undefined);
+    const year = item.kind === 'own-study' ? publishedYear(c.source) : undefined;
+    out.push({
+      item,
+      index,
+      ...(design ? { design } : {}),
+      level: design ? DESIGN_LEVEL[design] : item.kind === 'named-source' ? null : undefined,
+      ...(item.n !== undefined ? { n: item.n } : {}),
+      ...(year !== undefined ? { year } : {}),
+    });
+  });
+  return out;
+}
+
+/**
+ * The best (lowest-numbered) CEBM level among a claim's evidence: 1–5,
+ * `null` when all of it is "not evidence", undefined when no design is known.
+ */
+export function bestLevel(evidence: readonly ResolvedEvidence[]): EvidenceLevel | undefined {
+  let best: EvidenceLevel | undefined;
+  for (const e of evidence) {
+    if (e.level === undefined) continue;
+    if (e.level === null) {
+      if (best === undefined) best = null;
+      continue;
+    }
+    if (best === undefined || best === null || e.level < best) best = e.level;
+  }
+  return best;
+}
+
+/** Whether free text contains one of the terms (whole words, case-insensitive). Returns the first match. */
+export function findTerm(text: string, terms: readonly string[]): string | undefined {
+  for (const term of terms) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+    if (m) return m[0];
+  }
+  return undefined;
 }

@@ -5,7 +5,8 @@ import picomatch from 'picomatch';
 import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../model.js';
 import { displayPath, PACKAGE_ROOT } from '../paths.js';
 import { didYouMean } from './ajv.js';
-import { relatedOf, type Report } from './check.js';
+import { relatedOf, type ExternalData, type Report } from './check.js';
+import { loadRetractions, parseRetractions } from './retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
 import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
@@ -31,6 +32,12 @@ export interface LintOptions {
   config?: ClaimlintConfig;
   /** Run only these rules (all others off), as the rule tester does. */
   only?: string[];
+  /** A Retraction Watch CSV file (`--retractions`). */
+  retractionsFile?: string;
+  /** The same, given as CSV text (API and tests). */
+  retractionsCsv?: string;
+  /** "Today" for age checks; default the current date. */
+  now?: Date;
 }
 
 export interface RuleInfo {
@@ -54,6 +61,7 @@ export interface LintResult {
 
 export interface Resolved {
   config: LoadedConfig;
+  external: ExternalData;
   rules: Map<string, Rule>;
   severities: Map<string, SeveritySetting>;
   options: Map<string, Record<string, unknown>>;
@@ -126,7 +134,13 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
     return { match: (file: string) => isMatch(file), severities: target };
   });
   const vocabulary = new Vocabulary(config.config.vocabulary ?? {});
-  return { config, rules, severities, options, overrides, vocabulary };
+  const external: ExternalData = { now: opts.now ?? new Date() };
+  if (opts.retractionsFile) {
+    external.retractions = await loadRetractions(resolve(cwd, opts.retractionsFile), opts.retractionsFile);
+  } else if (opts.retractionsCsv !== undefined) {
+    external.retractions = parseRetractions(opts.retractionsCsv);
+  }
+  return { config, external, rules, severities, options, overrides, vocabulary };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -220,7 +234,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       });
     };
-    rule.kind.run({ register, vocabulary: setup.vocabulary, options: setup.options.get(id) ?? rule.options, ruleId: id, report });
+    rule.kind.run({ register, external: setup.external, vocabulary: setup.vocabulary, options: setup.options.get(id) ?? rule.options, ruleId: id, report });
   }
 
   let reported = findings;

@@ -18,6 +18,10 @@ export interface ValidCase {
   /** Rule options, merged over the rule's own. */
   options?: Record<string, unknown>;
   vocabulary?: VocabularyConfig;
+  /** "Today" for age checks, as an ISO date (default 2026-11-23, fixed so tests do not age). */
+  now?: string;
+  /** A Retraction Watch CSV, as given with --retractions. */
+  retractions?: string;
 }
 
 export interface ExpectedFinding {
@@ -61,6 +65,8 @@ export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> 
   const result = await lintTexts(filesOf(c), {
     cwd: '/virtual',
     only: [ruleId],
+    now: new Date(c.now ?? '2026-11-23'),
+    ...(c.retractions !== undefined ? { retractionsCsv: c.retractions } : {}),
     config: {
       ...(c.options ? { rules: { [ruleId]: { options: c.options } } } : {}),
       ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),

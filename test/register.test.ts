@@ -34,11 +34,18 @@ describe('the bundled register', () => {
     expect(find('conflict/value', 'ketam-guide/esketamine-derivative', 'earlywine-2026/esketamine-isomer')).toHaveLength(1);
   });
 
-  it('flags the migraine trials that disagree, naming the facets that differ', () => {
-    const [trials] = find('conflict/direction', 'earlywine-2026/migraine-iv-etchison', 'earlywine-2026/migraine-intranasal-afridi');
-    expect(trials!.severity).toBe('warning');
-    expect(trials!.message).toMatch(/no-benefit here, benefit in earlywine-2026\/migraine-intranasal-afridi/);
-    expect(trials!.message).toMatch(/context differs in .*intervention \(route\)/);
+  it('flags the migraine trials that disagree, naming the facets that differ (conflict/context)', () => {
+    const [trials] = find('conflict/context', 'earlywine-2026/migraine-iv-etchison', 'earlywine-2026/migraine-intranasal-afridi');
+    expect(trials!.severity).toBe('info');
+    expect(trials!.message).toMatch(/no-benefit here, benefit in earlywine-2026\/migraine-intranasal-afridi, in different contexts \(.*intervention \(route\).*\)/);
+    // a difference of context is not reported again as a direct contradiction
+    expect(find('conflict/direction', 'earlywine-2026/migraine-iv-etchison')).toEqual([]);
+  });
+
+  it('flags "in the past 80 years" (from 2026) against "since the 1950\'s" as a timeline error', () => {
+    const [f] = find('conflict/timeline', 'earlywine-2026/investigated-past-80-years', 'earlywine-2026/origin-decade');
+    expect(f!.severity).toBe('error');
+    expect(f!.message).toMatch(/dated 80 years ago \(1946, from 2026\), before its origin/);
   });
 
   it("flags the guide's unqualified \"used effectively ... migraine\" against the null trial, as a warning", () => {

@@ -1,5 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import type { LoadedClaim } from '../engine/loader.js';
+import { OPPOSED } from '../engine/disagreement.js';
 import { reportPair } from '../engine/pairs.js';
 import { differentContextOption } from './option-schemas.js';
 import { asEffect, valueKind } from '../engine/values.js';
@@ -9,13 +10,6 @@ interface Options {
   /** What to do when the claims' contexts differ: lower the severity, or leave it to conflict/context. */
   differentContext: 'demote' | 'ignore';
 }
-
-const OPPOSED: Record<EffectDirection, readonly EffectDirection[]> = {
-  benefit: ['no-benefit', 'harm'],
-  'no-benefit': ['benefit'],
-  harm: ['benefit'],
-  mixed: [],
-};
 
 /**
  * Benefit against no benefit or harm for the same subject and property (the

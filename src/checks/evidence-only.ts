@@ -3,6 +3,18 @@ import { evidenceOf, statesStatistic } from '../engine/evidence.js';
 import type { Aspect, EvidenceKind } from '../model.js';
 import { aspectList, evidenceKindList } from './option-schemas.js';
 
+/** Plural labels of evidence kinds, for messages ("named sources", not "named-sources"). */
+const KIND_LABELS: Record<EvidenceKind, string> = {
+  testimonial: 'testimonials',
+  anecdote: 'anecdotes',
+  'expert-opinion': 'expert opinions',
+  mechanism: 'mechanistic reasoning',
+  'own-study': 'own studies',
+  unattributed: 'unattributed statements',
+  'named-source': 'named sources',
+  marketing: 'marketing claims',
+};
+
 interface Options {
   /** Aspects the rule applies to. */
   aspects: Aspect[];
@@ -40,7 +52,7 @@ export default defineCheck<Options>({
       const ev = evidenceOf(c.claim);
       const weak = ev.filter((e) => e.kind !== undefined && kinds.has(e.kind));
       if (weak.length === 0) continue;
-      const used = [...new Set(weak.map((e) => `${e.kind}s`))].join(' and ');
+      const used = [...new Set(weak.map((e) => KIND_LABELS[e.kind!]))].join(' and ');
       const data = { id: c.claim.id, aspect: c.claim.aspect, kinds: used };
       if (weak.length === ev.length) {
         report({ file: c.file, range: c.range(['evidence']), claim: c, data });

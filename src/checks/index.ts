@@ -1,5 +1,6 @@
 /** The registry of built-in check kinds, by the name rules use in `extends:`. */
 import type { CheckKind } from '../engine/check.js';
+import contextConflict from './context-conflict.js';
 import countArithmetic from './count-arithmetic.js';
 import danglingReference from './dangling-reference.js';
 import directionConflict from './direction-conflict.js';
@@ -7,7 +8,9 @@ import duplicateId from './duplicate-id.js';
 import duplicateReference from './duplicate-reference.js';
 import evidenceMissing from './evidence-missing.js';
 import evidenceOnly from './evidence-only.js';
+import magnitudeConflict from './magnitude-conflict.js';
 import schema from './schema.js';
+import timeline from './timeline.js';
 import unsourcedStatistic from './unsourced-statistic.js';
 import unusedReference from './unused-reference.js';
 import valueConflict from './value-conflict.js';
@@ -26,6 +29,9 @@ const kinds: CheckKind<never>[] = [
   unusedReference,
   duplicateReference,
   countArithmetic,
+  contextConflict,
+  magnitudeConflict,
+  timeline,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

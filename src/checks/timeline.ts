@@ -1,0 +1,106 @@
+import { defineCheck } from '../engine/check.js';
+import type { LoadedClaim } from '../engine/loader.js';
+import { asTime, describeValue, publishedYear, timeInterval, valueKind, type Interval } from '../engine/values.js';
+
+interface Options {
+  /** Properties that date a subject's beginning: nothing else about it can come before. */
+  originProperties: string[];
+  /** Pairs [earlier, later] of properties: the later event cannot be dated before the earlier one. */
+  sequences: Array<[string, string]>;
+}
+
+interface Dated {
+  claim: LoadedClaim;
+  span: Interval;
+  property: string;
+}
+
+/**
+ * Dates that cannot all be true: an event of a subject dated before the
+ * subject's own origin ("investigated in the past 80 years" in an article of
+ * 2026, i.e. since 1946, against "around since the 1950s"), or an event
+ * dated before another it depends on. Relative dates resolve against each
+ * source's publication date. Claims are grouped by subject through the
+ * register's index.
+ */
+export default defineCheck<Options>({
+  name: 'timeline',
+  summary: 'Dates that cannot all be true',
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      originProperties: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      sequences: {
+        type: 'array',
+        items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 2, maxItems: 2 },
+      },
+    },
+  },
+  defaultOptions: {
+    originProperties: ['origin', 'first-synthesized', 'developed', 'discovered', 'invented'],
+    sequences: [],
+  },
+  messages: {
+    default:
+      '{{property}} of {{subject}} is dated {{when}}, before its origin ({{origin}} in {{other}}): the dates cannot all be true',
+    sequence: '{{property}} of {{subject}} is dated {{when}}, before {{earlier}} ({{earlierWhen}} in {{other}}), which it follows',
+  },
+  run({ register, vocabulary, options, report }) {
+    const origins = new Set(options.originProperties.map((p) => vocabulary.property(p)));
+    const sequences = options.sequences.map(([x, y]) => [vocabulary.property(x), vocabulary.property(y)] as const);
+    const bySubject = new Map<string, Dated[]>();
+    for (const c of register.claims) {
+      if (valueKind(c.claim.value) !== 'time') continue;
+      const span = timeInterval(asTime(c.claim.value!), publishedYear(c.source));
+      if (!span) continue;
+      const key = vocabulary.subject(c.claim.subject);
+      const list = bySubject.get(key) ?? [];
+      list.push({ claim: c, span, property: vocabulary.property(c.claim.property) });
+      bySubject.set(key, list);
+    }
+    const when = (d: Dated) => describeValue(d.claim.claim.value, publishedYear(d.claim.source));
+    for (const dated of bySubject.values()) {
+      // The latest start any origin claim allows: an event ending before it contradicts that claim.
+      const originClaims = dated.filter((d) => origins.has(d.property));
+      for (const event of dated) {
+        if (origins.has(event.property)) continue;
+        const before = originClaims.filter((o) => event.span[1] < o.span[0]);
+        if (before.length) {
+          report({
+            file: event.claim.file,
+            range: event.claim.range(['value']),
+            claim: event.claim,
+            related: before.map((o) => o.claim),
+            data: {
+              subject: event.claim.claim.subject,
+              property: event.claim.claim.property,
+              when: when(event),
+              origin: when(before[0]!),
+              other: before.map((o) => o.claim.fullId).join(', '),
+            },
+          });
+        }
+        for (const [earlier, later] of sequences) {
+          if (event.property !== later) continue;
+          const prior = dated.filter((d) => d.property === earlier && event.span[1] < d.span[0]);
+          if (!prior.length) continue;
+          report({
+            file: event.claim.file,
+            range: event.claim.range(['value']),
+            claim: event.claim,
+            related: prior.map((d) => d.claim),
+            messageId: 'sequence',
+            data: {
+              subject: event.claim.claim.subject,
+              property: event.claim.claim.property,
+              when: when(event),
+              earlier: prior[0]!.claim.claim.property,
+              earlierWhen: when(prior[0]!),
+              other: prior.map((d) => d.claim.fullId).join(', '),
+            },
+          });
+        }
+      }
+    }
+  },
+});

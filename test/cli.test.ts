@@ -202,7 +202,7 @@ describe('formats and options', () => {
     expect(out.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(out.summary).toEqual({ files: 3, sources: 3, claims: 3, errors: 1, warnings: 1, infos: 0 });
     expect(Object.keys(out.findings[0]!)).toEqual([
-      'rule', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'claim', 'text', 'related',
+      'rule', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'claim', 'text', 'related', 'fingerprint',
     ]);
     const conflict = out.findings.find((f) => f['rule'] === 'conflict/value')!;
     expect(conflict).toMatchObject({

@@ -9,9 +9,9 @@ export default defineCheck({
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   messages: {
-    default: 'Duplicate claim id "{{id}}": also used at line {{otherLine}}. Give each claim of a source its own id',
+    default: 'Duplicate claim id "{{id}}" in {{source}}: give each claim of a source its own id',
     source: 'Duplicate source id "{{id}}": also used by {{otherFile}}. Source ids must be unique in the register',
-    reference: 'Duplicate reference id "{{id}}": also used at line {{otherLine}}. Give each reference its own id',
+    reference: 'Duplicate reference id "{{id}}" in {{source}}: give each reference its own id',
   },
   run({ register, report }) {
     for (const id of register.sourceIds()) {
@@ -30,7 +30,7 @@ export default defineCheck({
       for (const c of file.claims) {
         const first = claims.get(c.claim.id);
         if (first) {
-          report({ file, range: c.range(['id']), claim: c, related: [first], data: { id: c.claim.id, otherLine: first.range(['id']).line } });
+          report({ file, range: c.range(['id']), claim: c, related: [first], data: { id: c.claim.id, source: c.source.id } });
         } else claims.set(c.claim.id, c);
       }
       const refs = new Map<string, LoadedReference>();
@@ -38,7 +38,7 @@ export default defineCheck({
         const id = String(r.reference.id);
         const first = refs.get(id);
         if (first) {
-          report({ file, range: r.range(['id']), messageId: 'reference', related: [first], data: { id, otherLine: first.range(['id']).line } });
+          report({ file, range: r.range(['id']), messageId: 'reference', related: [first], data: { id, source: file.source?.id ?? '' } });
         } else refs.set(id, r);
       }
     }

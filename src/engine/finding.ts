@@ -27,6 +27,8 @@ export interface Finding extends Range {
   /** The claim's verbatim text, or null. */
   text: string | null;
   related: RelatedLocation[];
+  /** Stable identity across edits that move lines (see fingerprint.ts). */
+  fingerprint: string;
 }
 
 export interface LintSummary {

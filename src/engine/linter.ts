@@ -10,6 +10,7 @@ import { loadRetractions, parseRetractions } from './retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
 import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
+import { fingerprint } from './fingerprint.js';
 import { loadFile, parseClaimFile, type RegisterFile } from './loader.js';
 import { Register } from './register.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
@@ -223,7 +224,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
       let severity: Severity = r.severity ?? configured;
       if (r.demote) severity = demote(severity);
       const template = rule.messages[r.messageId ?? 'default'] ?? rule.messages['default']!;
-      findings.push({
+      const finding = {
         rule: id,
         severity,
         message: interpolate(template, r.data ?? {}),
@@ -232,7 +233,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         claim: r.claim?.fullId ?? r.claimId ?? null,
         text: r.claim?.claim.text ?? null,
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
-      });
+      };
+      findings.push({ ...finding, fingerprint: fingerprint(finding) });
     };
     rule.kind.run({ register, external: setup.external, vocabulary: setup.vocabulary, options: setup.options.get(id) ?? rule.options, ruleId: id, report });
   }

@@ -21,6 +21,7 @@ const json: Formatter = (result, { tool }) =>
         claim: f.claim,
         text: f.text,
         related: f.related,
+        fingerprint: f.fingerprint,
       })),
     },
     null,

@@ -34,7 +34,7 @@ export interface ExpectedFinding {
   file?: string;
   claim?: string | null;
   message?: string | RegExp;
-  related?: string[];
+  related?: readonly string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -114,7 +114,7 @@ export class RuleTester {
               }
               if (want.related) {
                 picked['related'] = got.related.map((r) => r.claim);
-                expected['related'] = want.related;
+                expected['related'] = [...want.related];
               }
               expect(picked, got.message).toEqual(expected);
               if (typeof want.message === 'string') expect(got.message).toBe(want.message);

@@ -10,6 +10,7 @@ import evidenceMissing from './evidence-missing.js';
 import evidenceOnly from './evidence-only.js';
 import magnitudeConflict from './magnitude-conflict.js';
 import schema from './schema.js';
+import suppression from './suppression.js';
 import timeline from './timeline.js';
 import unsourcedStatistic from './unsourced-statistic.js';
 import unusedReference from './unused-reference.js';
@@ -32,6 +33,7 @@ const kinds: CheckKind<never>[] = [
   contextConflict,
   magnitudeConflict,
   timeline,
+  suppression,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -3,6 +3,7 @@ import type { RelatedLocation } from './finding.js';
 import type { Range } from './location.js';
 import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
 import type { Register } from './register.js';
+import type { Directive } from './suppressions.js';
 import type { RetractionRecord } from './retractions.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -35,6 +36,8 @@ export interface ExternalData {
 export interface CheckContext<O> {
   register: Register;
   external: ExternalData;
+  /** Inline suppression directives, after they were applied (for `phase: 'after-suppressions'` kinds). */
+  directives: readonly Directive[];
   vocabulary: Vocabulary;
   /** The rule's options, defaults filled in. */
   options: O;
@@ -57,6 +60,8 @@ export interface CheckKind<O extends object = object> {
   defaultOptions: O;
   /** Default message templates by message id; `default` is required. */
   messages: Record<string, string> & { default: string };
+  /** Kinds that check the suppressions themselves run after the others' findings were filtered. */
+  phase?: 'after-suppressions';
   run(ctx: CheckContext<O>): void;
 }
 

@@ -13,6 +13,7 @@ import { compareFindings, interpolate, type Finding, type LintSummary } from './
 import { fingerprint } from './fingerprint.js';
 import { loadFile, parseClaimFile, type RegisterFile } from './loader.js';
 import { Register } from './register.js';
+import { applyDirectives, parseDirectives } from './suppressions.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -214,10 +215,11 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     return sev;
   };
 
-  for (const [id, rule] of setup.rules) {
+  const directives = files.flatMap(parseDirectives);
+  const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
     const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
-    if (!enabledSomewhere) continue;
+    if (!enabledSomewhere) return;
     const report = (r: Report) => {
       const configured = overrideFor(r.file.path, id) ?? base;
       if (configured === 'off') return;
@@ -236,8 +238,15 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
       };
       findings.push({ ...finding, fingerprint: fingerprint(finding) });
     };
-    rule.kind.run({ register, external: setup.external, vocabulary: setup.vocabulary, options: setup.options.get(id) ?? rule.options, ruleId: id, report });
-  }
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report };
+    rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
+  };
+  const rules = [...setup.rules];
+  for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
+  const kept = applyDirectives(findings, directives, display);
+  findings.length = 0;
+  findings.push(...kept);
+  for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
 
   let reported = findings;
   if (scope) {

@@ -22,6 +22,8 @@ export interface ValidCase {
   now?: string;
   /** A Retraction Watch CSV, as given with --retractions. */
   retractions?: string;
+  /** Other rules to enable alongside (their findings are not compared), e.g. for suppression tests. */
+  alsoEnable?: string[];
 }
 
 export interface ExpectedFinding {
@@ -64,7 +66,7 @@ function filesOf(c: ValidCase): Array<{ path: string; text: string }> {
 export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> {
   const result = await lintTexts(filesOf(c), {
     cwd: '/virtual',
-    only: [ruleId],
+    only: [ruleId, ...(c.alsoEnable ?? [])],
     now: new Date(c.now ?? '2026-11-23'),
     ...(c.retractions !== undefined ? { retractionsCsv: c.retractions } : {}),
     config: {
@@ -72,7 +74,7 @@ export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> 
       ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
     },
   });
-  return result.findings;
+  return result.findings.filter((f) => f.rule === ruleId);
 }
 
 function label(c: string | ValidCase, i: number): string {

@@ -1,0 +1,41 @@
+import { defineCheck } from '../engine/check.js';
+
+interface Options {
+  /** Report directives that give no reason after `--`. */
+  requireReason: boolean;
+  /** Report directives that suppress nothing. */
+  reportUnused: boolean;
+}
+
+/**
+ * Checks inline suppression comments (`# claimlint-disable-next-line rule --
+ * reason`): one without a reason, or one that suppresses nothing, is itself a
+ * finding. Runs after the other rules' findings were filtered.
+ */
+export default defineCheck<Options>({
+  name: 'suppression',
+  summary: 'Suppression comments without a reason, or that suppress nothing',
+  phase: 'after-suppressions',
+  optionsSchema: { type: 'object', properties: { requireReason: { type: 'boolean' }, reportUnused: { type: 'boolean' } } },
+  defaultOptions: { requireReason: true, reportUnused: true },
+  messages: {
+    default: 'claimlint-{{kind}} gives no reason: add one after "--" (e.g. "-- quoted as the source says it")',
+    unused: 'claimlint-{{kind}} {{rules}} suppresses nothing: remove it',
+    'unused-rule': 'claimlint-{{kind}} names {{rules}}, which reported nothing here: remove {{them}}',
+  },
+  run({ directives, options, report }) {
+    for (const d of directives) {
+      const kind = d.kind;
+      if (options.requireReason && !d.reason) report({ file: d.file, range: d.range, data: { kind } });
+      if (!options.reportUnused) continue;
+      if (d.used.size === 0) {
+        report({ file: d.file, range: d.range, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
+      } else if (d.rules.length > 1) {
+        const idle = d.rules.filter((r) => !d.used.has(r));
+        if (idle.length) {
+          report({ file: d.file, range: d.range, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
+        }
+      }
+    }
+  },
+});

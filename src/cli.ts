@@ -4,18 +4,20 @@
  * level, 1 findings at it (or too many warnings), 2 usage or configuration
  * error — always reported as one line, never a stack trace.
  */
-import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { makeBaseline } from './engine/baseline.js';
 import { ConfigError } from './engine/errors.js';
 import { describeRules, lint, resolveSetup, type LintResult } from './engine/linter.js';
-import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
+import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
 import { packageInfo } from './paths.js';
 
 const HELP = `Usage: claimlint [options] [files or globs...]
+       claimlint report [-o file.html] [options]     (an HTML report to open in a browser)
        claimlint rules [--format stylish|json] [--config file]
 
 Lint a register of evidence claims (YAML claim files). The whole register is
@@ -32,7 +34,12 @@ Options:
       --rule <id:severity>  set a rule's severity (off, info, warning, error); repeatable
   -c, --config <path>       use this configuration file instead of searching for one
       --retractions <file>  a Retraction Watch CSV; sources and references with a DOI in it are flagged
+      --changed-since <ref> report and fail only on findings not already present at this git revision
+      --baseline <file>     report and fail only on findings not recorded in this baseline
+      --write-baseline <file>
+                            record the current findings as the baseline, then exit 0
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
+  -w, --watch               lint again whenever a claim file or the configuration changes
   -h, --help                show this help
   -v, --version             show the version
 
@@ -64,8 +71,12 @@ function parse(argv: string[]) {
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         retractions: { type: 'string' },
+        'changed-since': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        watch: { type: 'boolean', short: 'w' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -122,10 +133,87 @@ async function listRules(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
+/** One lint run: lint, format, write; returns the exit code. */
+async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
+  const tool = { name: 'claimlint', version: packageInfo().version };
+  const result = await lint({
+    cwd: io.cwd,
+    patterns: positionals,
+    ruleSeverities: parseRuleFlags(values.rule),
+    ...(values.config ? { configFile: values.config } : {}),
+    ...(values.retractions ? { retractionsFile: values.retractions } : {}),
+    ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
+    ...(values.baseline && !values['write-baseline'] ? { baselineFile: values.baseline } : {}),
+  });
+  if (values['write-baseline']) {
+    const path = values['write-baseline'];
+    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`);
+    io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
+    return 0;
+  }
+  const warnings = result.summary.warnings;
+  const shown: LintResult = values.quiet
+    ? {
+        ...result,
+        findings: result.findings.filter((f) => f.severity === 'error'),
+        summary: { ...result.summary, warnings: 0, infos: 0 },
+      }
+    : result;
+  const outFile = values['output-file'];
+  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool });
+  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
+  else io.stdout(text);
+  if (result.summary.errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * `--watch`: lint, then lint again whenever a YAML file or the configuration
+ * under the working directory changes. Runs until interrupted.
+ */
+async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
+  const clear = () => {
+    if (io.isTTY) io.stdout('\u001bc');
+  };
+  const once = async () => {
+    clear();
+    const code = await run().catch((e: unknown) => {
+      io.stderr(`claimlint: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
+      return 2;
+    });
+    io.stderr(`claimlint: watching for changes (exit code would be ${code}); press Ctrl+C to stop\n`);
+  };
+  await once();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
+    if (!name || !/\.(ya?ml)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(once);
+    }, 150);
+  });
+  return new Promise<number>((done) => {
+    const stop = () => {
+      watcher.close();
+      done(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'rules') return await listRules(argv.slice(1), io);
-    const { values, positionals } = parse(argv);
+    const report = argv[0] === 'report';
+    const { values, positionals } = parse(report ? argv.slice(1) : argv);
     if (values.help) {
       io.stdout(`${HELP}\n`);
       return 0;
@@ -133,6 +221,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (values.version) {
       io.stdout(`${packageInfo().version}\n`);
       return 0;
+    }
+    if (report) {
+      if (values.format && values.format !== 'html') throw new UsageError('claimlint report writes HTML; use --format with plain claimlint for other formats');
+      values.format = 'html';
+      values['output-file'] ??= 'claimlint-report.html';
     }
     const formatName = values.format ?? 'stylish';
     const formatter = await loadFormatter(formatName);
@@ -142,34 +235,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
       maxWarnings = Number(values['max-warnings']);
     }
-    const result = await lint({
-      cwd: io.cwd,
-      patterns: positionals,
-      ruleSeverities: parseRuleFlags(values.rule),
-      ...(values.config ? { configFile: values.config } : {}),
-      ...(values.retractions ? { retractionsFile: values.retractions } : {}),
-    });
-    const warnings = result.summary.warnings;
-    const shown: LintResult = values.quiet
-      ? {
-          ...result,
-          findings: result.findings.filter((f) => f.severity === 'error'),
-          summary: { ...result.summary, warnings: 0, infos: 0 },
-        }
-      : result;
-    const outFile = values['output-file'];
-    const text = formatter(shown, {
-      color: wantColor(values, io, outFile !== undefined),
-      tool: { name: 'claimlint', version: packageInfo().version },
-    });
-    if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
-    else io.stdout(text);
-    if (result.summary.errors > 0) return 1;
-    if (maxWarnings >= 0 && warnings > maxWarnings) {
-      io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
-      return 1;
-    }
-    return 0;
+    const once = () => lintOnce(values, positionals, io, formatter, maxWarnings);
+    if (values.watch) return await watch(once, io);
+    const code = await once();
+    if (report) io.stderr(`claimlint: wrote ${values['output-file']}; open it in a browser\n`);
+    return code;
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`claimlint: ${terminalSafe(e.message)}\n`);
@@ -193,6 +263,11 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // A reader that goes away (`claimlint | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

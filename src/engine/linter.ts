@@ -10,7 +10,10 @@ import { loadRetractions, parseRetractions } from './retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
 import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
+import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from './baseline.js';
 import { fingerprint } from './fingerprint.js';
+import { registerAtRevision } from './git.js';
+import { summarizeClaims, type ClaimSummary } from './claim-summary.js';
 import { loadFile, parseClaimFile, type RegisterFile } from './loader.js';
 import { Register } from './register.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
@@ -40,6 +43,10 @@ export interface LintOptions {
   retractionsCsv?: string;
   /** "Today" for age checks; default the current date. */
   now?: Date;
+  /** Report only findings that are not already present at this git revision (`--changed-since`). */
+  changedSince?: string;
+  /** Report only findings not recorded in this baseline file (`--baseline`). */
+  baselineFile?: string;
 }
 
 export interface RuleInfo {
@@ -59,6 +66,12 @@ export interface LintResult {
   /** The rules as configured, for formatters that describe them (SARIF). */
   rules: RuleInfo[];
   cwd: string;
+  /** Every claim of the register by full id, for reports that show claims beside findings (HTML). */
+  claims?: Record<string, ClaimSummary>;
+  /** Lines for the reader about what was left out (`--changed-since`, `--baseline`). */
+  notes: string[];
+  /** Baseline entries that no longer occur (fixed since the baseline was written). */
+  fixed: BaselineEntry[];
 }
 
 export interface Resolved {
@@ -190,7 +203,41 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const setup = await resolveSetup(opts);
   const { register: paths, scope } = await discoverFiles(setup, cwd, opts.patterns ?? []);
   const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p)));
-  return lintFiles(setup, files, cwd, scope);
+  let result = lintFiles(setup, files, cwd, scope);
+  if (opts.changedSince) {
+    const { config } = setup;
+    const before = await registerAtRevision(config.root, opts.changedSince, config.config.files ?? DEFAULT_FILES, config.config.ignores ?? []);
+    const old = lintFiles(setup, before.map((f) => parseClaimFile(f.path, f.text)), cwd, scope);
+    const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
+    result = withFindings(result, split.fresh);
+    result.notes.push(
+      `${split.known} finding${split.known === 1 ? '' : 's'} already present at ${opts.changedSince} left out; ${split.fresh.length} new`,
+    );
+  }
+  if (opts.baselineFile) {
+    const baseline = await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile);
+    const split = splitByFingerprint(result.findings, baseline.findings);
+    result = withFindings(result, split.fresh);
+    result.notes.push(`${split.known} finding${split.known === 1 ? '' : 's'} in the baseline ${opts.baselineFile} left out`);
+    if (split.gone.length) {
+      result.fixed = split.gone;
+      result.notes.push(
+        `${split.gone.length} baseline finding${split.gone.length === 1 ? ' is' : 's are'} fixed: prune the baseline with --write-baseline ${opts.baselineFile}`,
+      );
+    }
+  }
+  return result;
+}
+
+/** The result with another list of findings, its counts redone. */
+export function withFindings(result: LintResult, findings: Finding[]): LintResult {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return {
+    ...result,
+    findings,
+    summary: { ...result.summary, errors: count('error'), warnings: count('warning'), infos: count('info') },
+    notes: [...result.notes],
+  };
 }
 
 /**
@@ -243,9 +290,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   };
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
-  const kept = applyDirectives(findings, directives, display);
-  findings.length = 0;
-  findings.push(...kept);
+  const kept = applyDirectives([...findings], directives, display);
+  findings.splice(0, findings.length, ...kept);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
 
   let reported = findings;
@@ -267,6 +313,9 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     },
     rules: describeRules(setup),
     cwd,
+    notes: [],
+    fixed: [],
+    claims: summarizeClaims(register.claims, register.vocabulary, display),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Formatter } from './types.js';
 const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  html: () => import('./html.js'),
 };
 
 export const FORMAT_NAMES = Object.keys(loaders);

@@ -23,6 +23,8 @@ const json: Formatter = (result, { tool }) =>
         related: f.related,
         fingerprint: f.fingerprint,
       })),
+      notes: result.notes,
+      fixed: result.fixed,
     },
     null,
     2,

@@ -37,6 +37,8 @@ const stylish: Formatter = (result, { color }) => {
       }
     }
   }
+  if (result.notes.length) out.push('');
+  for (const note of result.notes) out.push(c.dim(`ℹ ${terminalSafe(note)}`));
   const { errors, warnings, infos } = result.summary;
   const total = errors + warnings + infos;
   const scope = `${plural(result.summary.claims, 'claim')} in ${plural(result.summary.files, 'file')}`;

@@ -1,0 +1,689 @@
+/**
+ * The editors' report: ONE self-contained HTML file (inline CSS, inline JS,
+ * inline SVG; no fonts, no images, no network) that a content editor opens
+ * in a browser. Counts at the top, an overview of the evidence behind each
+ * subject's claims by CEBM level, and the findings, filterable by severity,
+ * rule and source, with each conflict shown as its claims side by side.
+ *
+ * Claim text is untrusted. Everything written into the markup goes through
+ * escapeHtml; the findings travel as JSON in a `<script type="application/json">`
+ * block with `<`, `>`, `&`, U+2028 and U+2029 escaped (so `</script>` or
+ * `<!--` in a claim cannot end the block), and the page script builds the
+ * list with textContent only. A Content-Security-Policy forbids every load.
+ */
+import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/claim-summary.js';
+import type { Finding } from '../engine/finding.js';
+import type { LintResult } from '../engine/linter.js';
+import { docsUrl } from '../paths.js';
+import type { Formatter } from './types.js';
+
+/** Escape text for HTML content and for quoted attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a `<script>` element: no `<`, `>`, `&` or JS line terminators. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const BAND_STYLE: Record<EvidenceBand, { label: string; description: string; fill: string; ink: string }> = {
+  '1': { label: 'Level 1', description: 'systematic review, meta-analysis', fill: '#0b4f8a', ink: '#ffffff' },
+  '2': { label: 'Level 2', description: 'randomised trial', fill: '#2a74b8', ink: '#ffffff' },
+  '3': { label: 'Level 3', description: 'cohort, non-randomised controlled', fill: '#5b9bd0', ink: '#0b1f33' },
+  '4': { label: 'Level 4', description: 'case series, case-control, cross-sectional', fill: '#9cc6e6', ink: '#0b1f33' },
+  '5': { label: 'Level 5', description: 'mechanism, expert opinion, narrative review, guideline', fill: '#d3e6f5', ink: '#0b1f33' },
+  'not-evidence': { label: 'Not evidence', description: 'testimonial, anecdote, marketing, news, unattributed', fill: '#c2410c', ink: '#ffffff' },
+  unrated: { label: 'Design unknown', description: 'cited or named, but the study design is not recorded', fill: '#6e6e6e', ink: '#ffffff' },
+  none: { label: 'No evidence', description: 'the claim gives no evidence at all', fill: '#e4e4e4', ink: '#1f2328' },
+};
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function legend(): string {
+  const items = EVIDENCE_BANDS.map((b) => {
+    const s = BAND_STYLE[b];
+    return `<li><svg class="swatch" width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" rx="3" fill="${s.fill}" stroke="#8c959f" stroke-width="${b === 'none' ? 1 : 0}"/></svg><span><strong>${escapeHtml(s.label)}</strong> <span class="muted">${escapeHtml(s.description)}</span></span></li>`;
+  });
+  return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
+}
+
+/** Per subject, a stacked bar of its claims by the best level of their evidence. */
+function evidenceOverview(claims: Record<string, ClaimSummary> | undefined): string {
+  const list = claims ? Object.values(claims) : [];
+  if (list.length === 0) {
+    return '<p class="muted">No claim details in this result, so no evidence overview.</p>';
+  }
+  const bySubject = new Map<string, Record<EvidenceBand, number>>();
+  for (const c of list) {
+    let counts = bySubject.get(c.subjectKey);
+    if (!counts) {
+      counts = Object.fromEntries(EVIDENCE_BANDS.map((b) => [b, 0])) as Record<EvidenceBand, number>;
+      bySubject.set(c.subjectKey, counts);
+    }
+    counts[c.band]++;
+  }
+  const total = (r: Record<EvidenceBand, number>) => EVIDENCE_BANDS.reduce((n, b) => n + r[b], 0);
+  const rows = [...bySubject].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const max = Math.max(...rows.map(([, r]) => total(r)));
+  const bars = rows.map(([subject, counts], i) => {
+    const n = total(counts);
+    const described = EVIDENCE_BANDS.filter((b) => counts[b] > 0).map((b) => `${BAND_STYLE[b].label}: ${counts[b]}`);
+    const aria = `${subject}: ${plural(n, 'claim')}; ${described.join(', ')}`;
+    let x = 0;
+    const segments = EVIDENCE_BANDS.filter((b) => counts[b] > 0).map((b) => {
+      const s = BAND_STYLE[b];
+      const w = (counts[b] / n) * 100;
+      // Numbers only where the segment is wide enough to hold them (share of the widest bar).
+      const label = (counts[b] / max) * 100 >= 4.5
+        ? `<text x="${(x + w / 2).toFixed(3)}%" y="15" text-anchor="middle" fill="${s.ink}">${counts[b]}</text>`
+        : '';
+      const rect = `<rect x="${x.toFixed(3)}%" y="0" width="${w.toFixed(3)}%" height="22" fill="${s.fill}"><title>${escapeHtml(`${subject} — ${s.label}: ${plural(counts[b], 'claim')}`)}</title></rect>${label}`;
+      x += w;
+      return rect;
+    });
+    const width = Math.max((n / max) * 100, 2).toFixed(3);
+    return `<div class="bar-row"><span class="bar-label" id="subject-${i}">${escapeHtml(subject)}</span><span class="bar-track"><svg class="bar" role="img" aria-label="${escapeHtml(aria)}" style="width:calc((100% - 3.5rem) * ${width} / 100)" height="22">${segments.join('')}</svg><span class="bar-total" aria-hidden="true">${n}</span></span></div>`;
+  });
+  const head = EVIDENCE_BANDS.map((b) => `<th scope="col">${escapeHtml(BAND_STYLE[b].label)}</th>`).join('');
+  const body = rows
+    .map(([subject, counts]) => `<tr><th scope="row">${escapeHtml(subject)}</th>${EVIDENCE_BANDS.map((b) => `<td>${counts[b]}</td>`).join('')}<td>${total(counts)}</td></tr>`)
+    .join('');
+  const unsupported = list.filter((c) => c.band === 'none' || c.band === 'not-evidence').length;
+  return `<p class="lede">Each claim is counted once, at the best level of the evidence it gives (Oxford CEBM 2011: level 1 is strongest). ${escapeHtml(`${plural(list.length, 'claim')} about ${plural(rows.length, 'subject')}; ${unsupported} with no evidence or only non-evidence.`)}</p>
+${legend()}
+<div class="bars">${bars.join('\n')}</div>
+<details class="table-details"><summary>Show the numbers as a table</summary><div class="table-scroll"><table class="counts"><thead><tr><th scope="col">Subject</th>${head}<th scope="col">Total</th></tr></thead><tbody>${body}</tbody></table></div></details>`;
+}
+
+/** The source a finding belongs to: its claim's, its file's, or its file. */
+function sourceOf(f: Finding, claims: Record<string, ClaimSummary>, fileSource: Map<string, string>): string {
+  const own = f.claim ? claims[f.claim] : undefined;
+  if (own) return own.source;
+  const byFile = fileSource.get(f.file);
+  if (byFile) return byFile;
+  const prefix = f.claim ? /^[^/#]+/.exec(f.claim)?.[0] : undefined;
+  return prefix ?? f.file;
+}
+
+const html: Formatter = (result: LintResult, { tool }) => {
+  const all = result.claims ?? {};
+  const fileSource = new Map<string, string>();
+  const sources: Record<string, { title: string; kind: string }> = Object.create(null);
+  for (const c of Object.values(all)) {
+    if (!fileSource.has(c.file)) fileSource.set(c.file, c.source);
+    sources[c.source] ??= { title: c.sourceTitle, kind: c.sourceKind };
+  }
+  // Only the claims the findings show travel to the page.
+  const shown: Record<string, ClaimSummary> = Object.create(null);
+  const keep = (id: string | null) => {
+    if (id && Object.prototype.hasOwnProperty.call(all, id)) shown[id] = all[id]!;
+  };
+  const findings = result.findings.map((f) => {
+    keep(f.claim);
+    for (const r of f.related) if (r.kind === 'claim') keep(r.claim);
+    return {
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      claim: f.claim,
+      text: f.text,
+      related: f.related,
+      source: sourceOf(f, all, fileSource),
+    };
+  });
+  const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
+  for (const r of result.rules) {
+    rules[r.id] = { summary: r.summary, standard: r.standard, docs: r.docs ? docsUrl(r.docs) : null, severity: r.severity };
+  }
+  const data = { tool, summary: result.summary, findings, rules, claims: shown, sources };
+
+  const s = result.summary;
+  const problems = s.errors + s.warnings + s.infos;
+  const title = problems === 0 ? 'claimlint report: no problems' : `claimlint report: ${plural(problems, 'problem')}`;
+  const tile = (key: string, n: number, label: string, cls: string) =>
+    `<li class="tile ${cls}"><span class="tile-num" data-summary="${key}">${n}</span><span class="tile-label">${escapeHtml(label)}</span></li>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(`${tool.name} ${tool.version}`)}">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#findings">Skip to the findings</a>
+<header class="page-head">
+<div class="wrap">
+<h1>claimlint report</h1>
+<p class="muted">${escapeHtml(`${tool.name} ${tool.version} · ${plural(s.claims, 'claim')} in ${plural(s.files, 'file')} from ${plural(s.sources, 'source')}`)}</p>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#evidence">Evidence by subject</a><a href="#findings">Findings</a></nav>
+</div>
+</header>
+<main class="wrap">
+<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h" class="sr-only">Summary</h2>
+<ul class="tiles">
+${tile('errors', s.errors, s.errors === 1 ? 'error' : 'errors', 'tile-error')}
+${tile('warnings', s.warnings, s.warnings === 1 ? 'warning' : 'warnings', 'tile-warning')}
+${tile('infos', s.infos, s.infos === 1 ? 'info' : 'infos', 'tile-info')}
+${tile('files', s.files, s.files === 1 ? 'file' : 'files', 'tile-plain')}
+${tile('sources', s.sources, s.sources === 1 ? 'source' : 'sources', 'tile-plain')}
+${tile('claims', s.claims, s.claims === 1 ? 'claim' : 'claims', 'tile-plain')}
+</ul>
+</section>
+<section id="evidence" aria-labelledby="evidence-h">
+<h2 id="evidence-h">Evidence behind the claims, by subject</h2>
+${evidenceOverview(result.claims)}
+</section>
+<section id="findings" aria-labelledby="findings-h">
+<h2 id="findings-h">Findings</h2>
+<div class="filter-bar">
+<form class="filters" id="filters" aria-label="Filter the findings">
+<fieldset class="sev-filter"><legend>Severity</legend>
+<label class="check check-error"><input type="checkbox" id="filter-error" name="severity" value="error" checked> Errors <span class="n">(${s.errors})</span></label>
+<label class="check check-warning"><input type="checkbox" id="filter-warning" name="severity" value="warning" checked> Warnings <span class="n">(${s.warnings})</span></label>
+<label class="check check-info"><input type="checkbox" id="filter-info" name="severity" value="info" checked> Infos <span class="n">(${s.infos})</span></label>
+</fieldset>
+<div class="field field-rule"><label for="filter-rule">Rule</label><select id="filter-rule"><option value="">All rules</option></select></div>
+<div class="field field-source"><label for="filter-source">Source</label><select id="filter-source"><option value="">All sources</option></select></div>
+<div class="field field-grow"><label for="filter-text">Search text</label><input type="search" id="filter-text" placeholder="message, claim text or id" autocomplete="off"></div>
+</form>
+<div class="count-line"><p class="visible-count" id="visible-count" aria-live="polite" data-visible="${findings.length}">Showing ${findings.length} of ${plural(findings.length, 'finding')}</p><button type="reset" form="filters" id="filter-reset">Reset filters</button></div>
+</div>
+<noscript><p class="notice">The list of findings needs JavaScript. Run <code>claimlint</code> in a terminal, or use <code>--format json</code>, to read them without it.</p></noscript>
+<div id="finding-list"></div>
+<p id="no-match" class="notice" hidden>No findings match these filters.</p>
+</section>
+</main>
+<footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
+<script type="application/json" id="claimlint-data">${scriptJson(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};
+
+export default html;
+
+const STYLE = `
+:root{--bg:#f5f6f8;--card:#fff;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#0b57a4;
+--err:#b42318;--err-bg:#fdecea;--err-ink:#8a1c12;--warn:#b54708;--warn-bg:#fff4d6;--warn-ink:#7a3d00;
+--info:#1f6feb;--info-bg:#e7f0fd;--info-ink:#0b4f8a;--hl:#fff3b0;--hl-line:#d4a106}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.88em}
+a{color:var(--accent)}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.wrap{max-width:1200px;margin:0 auto;padding:0 20px}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:8px 12px;z-index:10}
+.skip:focus{left:8px;top:8px}
+.muted{color:var(--muted)}
+.page-head{background:#14233a;color:#f3f6fa;padding:18px 0 12px;margin-bottom:20px}
+.page-head h1{margin:0;font-size:1.55rem;letter-spacing:.01em}
+.page-head .muted{color:#c5d0de;margin:.2rem 0 .6rem}
+.page-head nav a{color:#dbe7ff;margin-right:18px;font-size:.93rem}
+h2{font-size:1.2rem;margin:28px 0 10px}
+section{margin-bottom:8px}
+.tiles{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(6,minmax(0,1fr));gap:12px}
+.tile{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px;display:flex;flex-direction:column;border-top:5px solid #8c959f}
+.tile-num{font-size:1.9rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
+.tile-label{color:var(--muted);text-transform:uppercase;font-size:.78rem;letter-spacing:.06em;font-weight:600}
+.tile-error{border-top-color:var(--err)}.tile-error .tile-num{color:var(--err-ink)}
+.tile-warning{border-top-color:#e0a100}.tile-warning .tile-num{color:var(--warn-ink)}
+.tile-info{border-top-color:var(--info)}.tile-info .tile-num{color:var(--info-ink)}
+.tile-plain{border-top-color:#8c959f}
+#evidence{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:4px 18px 14px;margin-top:22px}
+#evidence h2{margin-top:14px}
+.lede{margin:0 0 10px;color:var(--muted);max-width:80ch}
+.legend{list-style:none;margin:0 0 14px;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15.5rem,1fr));gap:6px 18px;font-size:.84rem;line-height:1.35}
+.legend li{display:flex;align-items:flex-start;gap:7px}
+.legend .muted{display:block}
+.legend .swatch{flex:none;margin-top:3px}
+.bars{display:grid;gap:7px}
+.bar-row{display:grid;grid-template-columns:minmax(7rem,13rem) 1fr;align-items:center;gap:10px}
+.bar-label{font-weight:600;overflow-wrap:anywhere;font-size:.92rem}
+.bar-track{display:flex;align-items:center;gap:8px;min-width:0}
+.bar{display:block;border-radius:4px;overflow:hidden;min-width:8px}
+.bar text{font-size:12px;font-weight:700;font-family:system-ui,sans-serif}
+.bar-total{flex:none;font-variant-numeric:tabular-nums;color:var(--muted);font-size:.9rem}
+.table-details{margin-top:12px}
+.table-details summary{cursor:pointer;color:var(--accent)}
+.table-scroll{overflow-x:auto}
+table.counts{border-collapse:collapse;margin-top:8px;font-size:.88rem;font-variant-numeric:tabular-nums}
+table.counts th,table.counts td{border:1px solid var(--line);padding:3px 8px;text-align:right}
+table.counts th[scope=row],table.counts thead th:first-child{text-align:left}
+.filter-bar{position:sticky;top:0;z-index:5;background:var(--bg);padding:8px 0 0;border-bottom:1px solid var(--line);box-shadow:0 6px 8px -8px rgba(20,35,58,.35)}
+.filters{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-end}
+.filters fieldset{border:1px solid var(--line);border-radius:8px;margin:0;padding:2px 10px 6px;display:flex;flex-wrap:wrap;gap:4px 12px;background:var(--card)}
+.filters legend{font-size:.8rem;font-weight:600;color:var(--muted);padding:0 4px}
+.check{display:inline-flex;align-items:center;gap:5px;cursor:pointer;font-weight:600}
+.check input{width:17px;height:17px;margin:0}
+.check-error{color:var(--err-ink)}.check-warning{color:var(--warn-ink)}.check-info{color:var(--info-ink)}
+.check .n{font-weight:400;color:var(--muted)}
+.field{display:flex;flex-direction:column;gap:2px;min-width:0}
+.field label{font-size:.8rem;font-weight:600;color:var(--muted)}
+.field select,.field input{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--ink);max-width:100%}
+.field-rule{flex:0 1 14rem}.field-source{flex:0 1 17rem}
+.field-grow{flex:1 1 10rem}
+.count-line{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 12px;padding:6px 0 8px}
+.count-line button{padding:3px 10px;font-size:.88rem}
+.finding,.file-group{scroll-margin-top:120px}
+button{font:inherit;padding:6px 12px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--ink);cursor:pointer}
+button:hover{background:#eef1f4}
+.visible-count{margin:0;color:var(--muted)}
+.visible-count strong{color:var(--ink)}
+.notice{background:var(--card);border:1px dashed var(--line);border-radius:8px;padding:14px}
+.file-group{margin:18px 0 6px}
+.file-group>h3{font-size:1rem;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
+.file-group>h3 .src-title{font-weight:400;color:var(--muted)}
+.file-group>ol{list-style:none;margin:0;padding:0;display:grid;gap:10px}
+.finding{background:var(--card);border:1px solid var(--line);border-left:6px solid #8c959f;border-radius:8px;padding:12px 14px;min-width:0}
+.finding.sev-error{border-left-color:var(--err)}.finding.sev-warning{border-left-color:#e0a100}.finding.sev-info{border-left-color:var(--info)}
+.finding-head{display:flex;gap:10px;align-items:flex-start}
+.badge{flex:none;display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:2px 8px;border-radius:999px;margin-top:2px}
+.badge-error{background:var(--err-bg);color:var(--err-ink)}
+.badge-warning{background:var(--warn-bg);color:var(--warn-ink)}
+.badge-info{background:var(--info-bg);color:var(--info-ink)}
+.message{margin:0;font-weight:600;overflow-wrap:anywhere}
+.finding-meta{display:flex;flex-wrap:wrap;gap:2px 14px;margin:6px 0 0;font-size:.86rem;color:var(--muted)}
+.finding-meta code{overflow-wrap:anywhere}
+.claim-text{margin:10px 0 0;padding:6px 12px;border-left:3px solid var(--line);background:#f8f9fb;font-style:italic;overflow-wrap:anywhere;white-space:pre-wrap}
+.related{margin:8px 0 0;padding:0;list-style:none;font-size:.88rem;color:var(--muted)}
+.related li{overflow-wrap:anywhere}
+.rule-details{margin-top:8px;font-size:.88rem}
+.rule-details summary{cursor:pointer;color:var(--accent);width:max-content;max-width:100%}
+.rule-details p{margin:.35rem 0 0}
+.conflict{margin-top:12px;display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,320px),1fr));gap:12px}
+.claim-panel{border:1px solid var(--line);border-radius:8px;padding:10px 12px;background:#fbfcfd;min-width:0}
+.panel-head{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline;font-size:.85rem;color:var(--muted)}
+.panel-tag{display:inline-block;background:#14233a;color:#fff;border-radius:4px;padding:0 7px;font-weight:700;font-size:.78rem}
+.panel-src{font-weight:600;color:var(--ink)}
+.claim-panel .claim-text{margin-top:8px}
+table.facets{width:100%;border-collapse:collapse;margin-top:8px;font-size:.88rem}
+table.facets th{text-align:left;font-weight:600;color:var(--muted);width:34%;padding:4px 8px 4px 6px;vertical-align:top}
+table.facets td{padding:4px 6px;vertical-align:top;overflow-wrap:anywhere}
+table.facets tr{border-top:1px solid #eaeef2}
+table.facets tr.differs{background:var(--hl);box-shadow:inset 4px 0 0 var(--hl-line)}
+table.facets tr.one-sided{background:#f1f4f8;box-shadow:inset 4px 0 0 #8c959f}
+.diff-tag{display:inline-block;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:4px;background:#7a5a00;color:#fff;font-style:normal}
+.one-sided .diff-tag{background:#57606a}
+.absent{color:var(--muted);font-style:italic}
+.evidence{margin:4px 0 0;padding-left:18px;font-size:.88rem}
+.evidence li{margin:3px 0;overflow-wrap:anywhere}
+.ev-kind{font-weight:600}
+.ev-ref{display:block;padding-left:.9rem;text-indent:-.9rem;margin-top:1px}
+.ev-missing{display:block;color:var(--err-ink)}
+.ev-note{display:block;color:var(--muted);font-size:.95em}
+.panel-at{margin:6px 0 0;font-size:.82rem}
+.lvl{display:inline-block;margin-left:6px;font-size:.74rem;font-weight:700;padding:0 6px;border-radius:4px;white-space:nowrap;border:1px solid transparent}
+.lvl-1{background:#0b4f8a;color:#fff}.lvl-2{background:#2a74b8;color:#fff}.lvl-3{background:#5b9bd0;color:#0b1f33}
+.lvl-4{background:#9cc6e6;color:#0b1f33}.lvl-5{background:#d3e6f5;color:#0b1f33}
+.lvl-not-evidence{background:#c2410c;color:#fff}.lvl-unrated{background:#6e6e6e;color:#fff}.lvl-none{background:#e4e4e4;color:#1f2328;border-color:#8c959f}
+.notice-tag{display:inline-block;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;padding:0 6px;border-radius:4px;background:var(--err-bg);color:var(--err-ink)}
+footer{padding:24px 20px 40px;font-size:.85rem}
+@media (max-width:900px){.tiles{grid-template-columns:repeat(3,minmax(0,1fr))}}
+@media (max-width:600px){
+body{font-size:14px}.wrap{padding:0 12px}
+.tiles{grid-template-columns:repeat(3,minmax(0,1fr));gap:8px}.tile{padding:8px 10px}.tile-num{font-size:1.45rem}
+.bar-row{grid-template-columns:1fr;gap:2px}.bar text{display:none}
+.filter-bar{position:static}.field,.field-rule,.field-source{flex:1 1 100%}
+table.facets th{width:40%}
+.finding{padding:10px}.claim-panel{padding:8px}#evidence{padding:2px 12px 12px}
+}
+@media print{.filters,.skip,.page-head nav{display:none}.finding{break-inside:avoid}body{background:#fff}}
+`;
+
+// The page script. Plain ES2020, no template literals; builds the DOM with
+// textContent only, so no claim text is ever parsed as markup.
+const SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('claimlint-data').textContent);
+  var SEVERITIES = ['error', 'warning', 'info'];
+  var FACETS = ['population', 'intervention.agent', 'intervention.route', 'intervention.dose', 'intervention.regimen', 'comparator', 'outcome', 'setting'];
+  var FACET_LABEL = {
+    population: 'Population', 'intervention.agent': 'Intervention: agent', 'intervention.route': 'Intervention: route',
+    'intervention.dose': 'Intervention: dose', 'intervention.regimen': 'Intervention: regimen',
+    comparator: 'Comparator', outcome: 'Outcome', setting: 'Setting'
+  };
+  var KIND_LABEL = {
+    citation: 'Cites', testimonial: 'Testimonial', anecdote: 'Anecdote', 'expert-opinion': 'Expert opinion',
+    mechanism: 'Mechanism', 'own-study': 'The source\'s own study', unattributed: 'Unattributed',
+    'named-source': 'Named source', marketing: 'Marketing', unknown: 'Evidence'
+  };
+  var BAND_LABEL = {
+    '1': 'level 1', '2': 'level 2', '3': 'level 3', '4': 'level 4', '5': 'level 5',
+    'not-evidence': 'not evidence', unrated: 'design unknown', none: 'no evidence'
+  };
+
+  function el(tag, props, children) {
+    var e = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        var v = props[k];
+        if (v === undefined || v === null || v === false) return;
+        if (k === 'class') e.className = v;
+        else e.setAttribute(k, v === true ? '' : String(v));
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c === undefined || c === null || c === false) return;
+      e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    });
+    return e;
+  }
+  function safeHref(u) {
+    return typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) ? u : null;
+  }
+  function shortUrl(u) {
+    var s = String(u).replace(/^https?:\/\/(www\.)?/i, '');
+    return s.length > 64 ? s.slice(0, 40) + '…' + s.slice(-20) : s;
+  }
+  function has(obj, key) { return obj != null && Object.prototype.hasOwnProperty.call(obj, key); }
+  function loc(file, line, column) { return file + ':' + line + (column ? ':' + column : ''); }
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  function levelTag(level, band) {
+    var key = band || (level === null ? 'not-evidence' : level === undefined ? 'unrated' : String(level));
+    return el('span', { class: 'lvl lvl-' + key }, [BAND_LABEL[key] || key]);
+  }
+
+  function ruleLink(id) {
+    var r = has(data.rules, id) ? data.rules[id] : null;
+    var href = r && safeHref(r.docs);
+    return href
+      ? el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', class: 'rule-link', title: 'Documentation of ' + id }, [el('code', null, [id])])
+      : el('code', { class: 'rule-link' }, [id]);
+  }
+
+  function ruleDetails(id) {
+    var r = has(data.rules, id) ? data.rules[id] : null;
+    var d = el('details', { class: 'rule-details' }, [el('summary', null, ['About the rule ', el('code', null, [id])])]);
+    if (r) {
+      d.append(el('p', null, [r.summary]));
+      if (r.standard) d.append(el('p', { class: 'muted' }, ['Standard: ' + r.standard]));
+      var href = safeHref(r.docs);
+      if (href) d.append(el('p', null, [el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, ['Read the rule\'s documentation'])]));
+    } else {
+      d.append(el('p', { class: 'muted' }, ['No description of this rule in the report.']));
+    }
+    return d;
+  }
+
+  function referenceLine(r) {
+    var href = safeHref(r.url) || (r.doi ? 'https://doi.org/' + encodeURI(r.doi) : null);
+    var title = r.title || (r.url ? shortUrl(r.url) : r.doi ? 'doi:' + r.doi : 'reference ' + r.id);
+    var meta = [];
+    if (r.authors && r.authors.length) meta.push(r.authors.length > 3 ? r.authors.slice(0, 3).join(', ') + ' et al.' : r.authors.join(', '));
+    if (r.venue) meta.push(r.venue);
+    if (r.year !== undefined) meta.push(String(r.year));
+    if (r.design) meta.push(r.design.replace(/-/g, ' '));
+    if (r.n !== undefined) meta.push('n = ' + r.n);
+    var span = el('span', { class: 'ev-ref' }, [
+      '[' + r.id + '] ',
+      href ? el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', title: href }, [title]) : title,
+      meta.length ? el('span', { class: 'muted' }, [' — ' + meta.join(' · ')]) : null
+    ]);
+    (r.notices || []).forEach(function (n) { span.append(el('span', { class: 'notice-tag' }, [n])); });
+    return span;
+  }
+
+  function evidenceItem(e) {
+    var li = el('li', null, []);
+    if (e.kind === 'citation') {
+      li.append(el('span', { class: 'ev-kind' }, ['Cites ' + (e.cites || []).map(function (id) { return '[' + id + ']'; }).join(' ')]));
+      if (e.name) li.append(' (named as ', el('strong', null, [e.name]), ')');
+      if (e.design) li.append(el('span', { class: 'muted' }, [' · ' + e.design.replace(/-/g, ' ')]));
+      if (e.n !== undefined) li.append(el('span', { class: 'muted' }, [' · n = ' + e.n]));
+      li.append(levelTag(e.level));
+      (e.references || []).forEach(function (r) { li.append(referenceLine(r)); });
+      (e.missing || []).forEach(function (id) { li.append(el('span', { class: 'ev-missing' }, ['[' + id + '] is not in the source\'s reference list'])); });
+    } else {
+      li.append(el('span', { class: 'ev-kind' }, [(KIND_LABEL[e.kind] || e.kind) + (e.name ? ': ' : '')]));
+      if (e.name) li.append(el('strong', null, [e.name]));
+      if (e.design) li.append(el('span', { class: 'muted' }, [' · ' + e.design.replace(/-/g, ' ')]));
+      if (e.n !== undefined) li.append(el('span', { class: 'muted' }, [' · n = ' + e.n]));
+      li.append(levelTag(e.level));
+      if (e.quote) li.append(el('span', { class: 'ev-note' }, [el('q', null, [e.quote])]));
+    }
+    if (e.note) li.append(el('span', { class: 'ev-note' }, ['Note: ' + e.note]));
+    return li;
+  }
+
+  function facetRow(label, cell, state) {
+    var tr = el('tr', { class: state === 'same' ? null : state, 'data-facet': label }, [el('th', { scope: 'row' }, [label]), cell]);
+    if (state === 'differs') cell.append(el('span', { class: 'diff-tag' }, ['differs']));
+    if (state === 'one-sided') cell.append(el('span', { class: 'diff-tag' }, ['only one states it']));
+    return tr;
+  }
+
+  // The facets each claim states, with a missing agent read as the claim's subject (as the conflict rules do).
+  function facetOf(c, name) {
+    if (!c) return null;
+    if (has(c.facets, name)) return c.facets[name];
+    if (name === 'intervention.agent') return { value: c.subject, key: c.subjectKey, implied: true };
+    return null;
+  }
+
+  function conflictView(f) {
+    var ids = [f.claim].concat(f.related.filter(function (r) { return r.kind === 'claim'; }).map(function (r) { return r.claim; }));
+    var claims = ids.map(function (id) { return has(data.claims, id) ? data.claims[id] : null; });
+    var known = claims.filter(Boolean);
+    var names = FACETS.filter(function (n) { return known.some(function (c) { return has(c.facets, n); }); });
+    var states = {};
+    names.forEach(function (n) {
+      var fs = known.map(function (c) { return facetOf(c, n); });
+      var stated = fs.filter(Boolean);
+      if (stated.length < fs.length) states[n] = 'one-sided';
+      else states[n] = new Set(stated.map(function (x) { return x.key; })).size > 1 ? 'differs' : 'same';
+    });
+    var valueState = new Set(known.map(function (c) { return c.value; })).size > 1 ? 'differs' : 'same';
+    var wrap = el('div', { class: 'conflict', role: 'group', 'aria-label': 'The claims in conflict, side by side' }, []);
+    ids.forEach(function (id, i) {
+      var c = claims[i];
+      var rel = i === 0 ? null : f.related.filter(function (r) { return r.kind === 'claim' && r.claim === id; })[0];
+      var tag = String.fromCharCode(65 + i) + (i === 0 ? ' · this claim' : ' · other claim');
+      var panel = el('article', { class: 'claim-panel', 'data-claim': id }, []);
+      var where = c ? loc(c.file, c.line, c.column) : rel ? loc(rel.file, rel.line, rel.column) : loc(f.file, f.line, f.column);
+      panel.append(el('div', { class: 'panel-head' }, [
+        el('span', { class: 'panel-tag' }, [tag]),
+        c ? el('span', { class: 'panel-src' }, [c.sourceTitle]) : null,
+        el('span', { class: 'mono' }, [where])
+      ]));
+      var text = c ? c.text : i === 0 ? f.text : rel && rel.text;
+      panel.append(el('blockquote', { class: 'claim-text' }, [text || '']));
+      var table = el('table', { class: 'facets' }, [el('caption', { class: 'sr-only' }, ['Claim ' + String.fromCharCode(65 + i) + ': what it says and its context'])]);
+      var body = el('tbody', null, []);
+      table.append(body);
+      body.append(facetRow('Claim', el('td', null, [el('code', null, [id])]), 'same'));
+      if (c) {
+        body.append(facetRow('About', el('td', null, [c.subject + ' · ' + c.aspect + ' · ' + c.property]), 'same'));
+        body.append(facetRow('Value', el('td', null, [c.value]), valueState));
+        names.forEach(function (n) {
+          var v = facetOf(c, n);
+          var cell = v
+            ? el('td', null, [v.value, v.implied ? el('span', { class: 'muted' }, [' (the subject)']) : null])
+            : el('td', null, [el('span', { class: 'absent' }, ['not stated'])]);
+          body.append(facetRow(FACET_LABEL[n] || n, cell, states[n]));
+        });
+        body.append(facetRow('Best evidence', el('td', null, [levelTag(c.level, c.band)]), 'same'));
+      }
+      panel.append(table);
+      if (c) {
+        if (c.evidence.length) {
+          var ul = el('ul', { class: 'evidence', 'aria-label': 'Evidence of claim ' + String.fromCharCode(65 + i) }, []);
+          c.evidence.forEach(function (e) { ul.append(evidenceItem(e)); });
+          panel.append(ul);
+        } else {
+          panel.append(el('p', { class: 'absent' }, ['No evidence given.']));
+        }
+        if (c.at) panel.append(el('p', { class: 'muted panel-at' }, ['In the source: ' + c.at]));
+      }
+      wrap.append(panel);
+    });
+    return wrap;
+  }
+
+  function isConflict(f) {
+    return f.rule.indexOf('conflict/') === 0 && f.claim && f.related.some(function (r) { return r.kind === 'claim'; });
+  }
+
+  function findingItem(f, index) {
+    var li = el('li', {
+      class: 'finding sev-' + f.severity,
+      id: 'finding-' + (index + 1),
+      'data-severity': f.severity,
+      'data-rule': f.rule,
+      'data-source': f.source,
+      'data-conflict': isConflict(f) ? 'true' : null
+    }, []);
+    li.append(el('div', { class: 'finding-head' }, [
+      el('span', { class: 'badge badge-' + f.severity }, [f.severity]),
+      el('p', { class: 'message' }, [f.message])
+    ]));
+    li.append(el('div', { class: 'finding-meta' }, [
+      el('span', { class: 'mono' }, [loc(f.file, f.line, f.column)]),
+      f.claim ? el('code', null, [f.claim]) : null,
+      el('span', null, ['Rule ', ruleLink(f.rule)])
+    ]));
+    if (isConflict(f)) {
+      li.append(conflictView(f));
+    } else {
+      if (f.text) li.append(el('blockquote', { class: 'claim-text' }, [f.text]));
+      var others = f.related || [];
+      if (others.length) {
+        var ul = el('ul', { class: 'related' }, []);
+        others.forEach(function (r) {
+          ul.append(el('li', null, ['↳ ', el('span', { class: 'mono' }, [loc(r.file, r.line, r.column)]), ' ', el('code', null, [r.claim]), r.text ? ' — ' + r.text : '']));
+        });
+        li.append(ul);
+      }
+      var c = f.claim && has(data.claims, f.claim) ? data.claims[f.claim] : null;
+      if (c) {
+        var ev = el('details', { class: 'rule-details' }, [el('summary', null, ['Evidence of this claim ', levelTag(c.level, c.band)])]);
+        if (c.evidence.length) {
+          var list = el('ul', { class: 'evidence' }, []);
+          c.evidence.forEach(function (e) { list.append(evidenceItem(e)); });
+          ev.append(list);
+        } else {
+          ev.append(el('p', { class: 'absent' }, ['No evidence given.']));
+        }
+        li.append(ev);
+      }
+    }
+    li.append(ruleDetails(f.rule));
+    return li;
+  }
+
+  // Render, grouped by file in report order.
+  var list = document.getElementById('finding-list');
+  var groups = [];
+  var byFile = Object.create(null);
+  data.findings.forEach(function (f, i) {
+    if (!has(byFile, f.file)) {
+      var src = has(data.sources, f.source) ? data.sources[f.source] : null;
+      var ol = el('ol', null, []);
+      var count = el('span', { class: 'muted group-count' }, []);
+      var section = el('section', { class: 'file-group', 'data-file': f.file }, [
+        el('h3', null, [el('span', { class: 'mono' }, [f.file]), src ? el('span', { class: 'src-title' }, [src.title]) : null, count]),
+        ol
+      ]);
+      byFile[f.file] = { section: section, ol: ol, count: count, items: [] };
+      groups.push(byFile[f.file]);
+      list.append(section);
+    }
+    var item = findingItem(f, i);
+    byFile[f.file].ol.append(item);
+    byFile[f.file].items.push({ el: item, f: f, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() });
+  });
+
+  // Filter controls.
+  var ruleSelect = document.getElementById('filter-rule');
+  var sourceSelect = document.getElementById('filter-source');
+  var textInput = document.getElementById('filter-text');
+  var countEl = document.getElementById('visible-count');
+  var noMatch = document.getElementById('no-match');
+  var ruleCounts = Object.create(null);
+  var sourceCounts = Object.create(null);
+  data.findings.forEach(function (f) {
+    ruleCounts[f.rule] = (ruleCounts[f.rule] || 0) + 1;
+    sourceCounts[f.source] = (sourceCounts[f.source] || 0) + 1;
+  });
+  var prefixes = Object.create(null);
+  Object.keys(ruleCounts).sort().forEach(function (id) {
+    var p = id.indexOf('/') > 0 ? id.slice(0, id.indexOf('/')) : '';
+    (prefixes[p] = prefixes[p] || []).push(id);
+  });
+  Object.keys(prefixes).sort().forEach(function (p) {
+    var ids = prefixes[p];
+    var group = el('optgroup', { label: p || 'other' }, []);
+    if (p && ids.length > 1) {
+      var n = ids.reduce(function (s, id) { return s + ruleCounts[id]; }, 0);
+      group.append(el('option', { value: p + '/*' }, ['all ' + p + '/ rules (' + n + ')']));
+    }
+    ids.forEach(function (id) { group.append(el('option', { value: id }, [id + ' (' + ruleCounts[id] + ')'])); });
+    ruleSelect.append(group);
+  });
+  Object.keys(sourceCounts).sort().forEach(function (id) {
+    var src = has(data.sources, id) ? data.sources[id] : null;
+    sourceSelect.append(el('option', { value: id }, [(src ? id + ' — ' + src.title : id) + ' (' + sourceCounts[id] + ')']));
+  });
+
+  function apply() {
+    var sev = Object.create(null);
+    SEVERITIES.forEach(function (s) { sev[s] = document.getElementById('filter-' + s).checked; });
+    var rule = ruleSelect.value;
+    var source = sourceSelect.value;
+    var words = textInput.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var visible = 0;
+    groups.forEach(function (g) {
+      var shown = 0;
+      g.items.forEach(function (it) {
+        var f = it.f;
+        var ok = sev[f.severity] &&
+          (!rule || (rule.slice(-2) === '/*' ? f.rule.indexOf(rule.slice(0, -1)) === 0 : f.rule === rule)) &&
+          (!source || f.source === source) &&
+          words.every(function (w) { return it.hay.indexOf(w) >= 0; });
+        it.el.hidden = !ok;
+        if (ok) shown++;
+      });
+      g.section.hidden = shown === 0;
+      g.count.textContent = shown === g.items.length ? plural(shown, 'finding') : shown + ' of ' + plural(g.items.length, 'finding');
+      visible += shown;
+    });
+    countEl.textContent = '';
+    countEl.append('Showing ', el('strong', null, [String(visible)]), ' of ' + plural(data.findings.length, 'finding'));
+    countEl.setAttribute('data-visible', String(visible));
+    noMatch.hidden = visible > 0 || data.findings.length === 0;
+  }
+
+  var form = document.getElementById('filters');
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  if (data.findings.length === 0) {
+    list.append(el('p', { class: 'notice' }, ['No problems found in ' + plural(data.summary.claims, 'claim') + '.']));
+  }
+  apply();
+})();
+`;

@@ -1,0 +1,340 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium, driven headless by
+ * playwright-core (no browser download). Two reports: the bundled register,
+ * and a temporary project whose claim texts try to run script. Each page is
+ * opened from a file:// URL with every request, dialog, console message and
+ * page error recorded: nothing may load from anywhere but the file itself,
+ * and nothing from the claims may run.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint, type LintResult } from '../../src/engine/linter.js';
+import html from '../../src/formatters/html.js';
+import json from '../../src/formatters/json.js';
+import type { FormatterContext } from '../../src/formatters/types.js';
+import { project } from '../helpers/cli.js';
+import { yaml } from '../helpers/rule-tester.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REPO = resolve(import.meta.dirname, '../..');
+const RESULTS = join(REPO, 'test-results');
+const CTX: FormatterContext = { color: false, tool: { name: 'claimlint', version: 'test' } };
+
+const PWN_IMG = '<img src=x onerror="window.__pwned=1">';
+const PWN_ALERT = '<img src=x onerror=alert(1)>';
+const PWN_BREAKOUT = '</script><script>window.__pwned=2;alert(2)</script>';
+const PWN_SVG = '<svg onload="window.__pwned=3"></svg>';
+const PWN_COMMENT = '<!-- <script>window.__pwned=4</script>';
+
+/** A project whose texts, titles, subjects, names, quotes and URLs carry script, with a conflict. */
+function hostileProject(): string {
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  return project({
+    'claims/early.yaml': yaml`
+      source:
+        id: early
+        title: ${q(`Early ${PWN_SVG}`)}
+        kind: blog
+        published: 2026-04-29
+        references:
+          - id: "1"
+            title: ${q(`History ${PWN_BREAKOUT}`)}
+            url: ${q('javascript:window.__pwned=5')}
+            design: rct
+      claims:
+        - id: origin
+          text: ${q(`${PWN_IMG} around since the 1950s ${PWN_COMMENT}`)}
+          subject: ketamine
+          aspect: history
+          property: origin
+          value: { decade: 1950 }
+          context:
+            population: ${q(`adults ${PWN_ALERT}`)}
+          evidence:
+            - cites: ["1"]
+              name: ${q(`Hocking ${PWN_IMG}`)}
+        - id: bare
+          text: ${q(`${PWN_BREAKOUT} no evidence here`)}
+          subject: ${q(PWN_SVG)}
+          aspect: efficacy
+          property: pain
+          value: { effect: benefit }
+    `,
+    'claims/guide.yaml': yaml`
+      source:
+        id: guide
+        title: ${q(`Guide ${PWN_ALERT}`)}
+        kind: marketing
+      claims:
+        - id: origin
+          text: ${q(`${PWN_ALERT} developed in the 1960s`)}
+          subject: ketamine
+          aspect: history
+          property: origin
+          value: { decade: 1960 }
+          context:
+            population: ${q(`children ${PWN_IMG}`)}
+          evidence:
+            - kind: testimonial
+              quote: ${q(PWN_BREAKOUT)}
+    `,
+  });
+}
+
+/** The browser globals the page functions touch (the project's TypeScript has no DOM library). */
+interface BrowserGlobals {
+  __pwned?: unknown;
+  document: { documentElement: { scrollWidth: number; scrollHeight: number } };
+  getComputedStyle(e: unknown): { backgroundColor: string };
+}
+
+const pwned = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).__pwned);
+const scrollWidth = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth);
+
+interface Watched {
+  page: Page;
+  requests: string[];
+  dialogs: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+let browser: Browser;
+let dir: string;
+let hostileDir: string;
+let bundled: { result: LintResult; file: string };
+let hostile: { result: LintResult; file: string };
+
+async function report(cwd: string, name: string): Promise<{ result: LintResult; file: string }> {
+  const result = await lint({ cwd, now: new Date('2026-11-23') });
+  const file = join(dir, name);
+  writeFileSync(file, html(result, CTX));
+  return { result, file };
+}
+
+async function open(file: string, width = 1280): Promise<Watched> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const w: Watched = { page, requests: [], dialogs: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (r) => w.requests.push(r.url()));
+  page.on('dialog', (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => w.pageErrors.push(e.message));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return w;
+}
+
+/** Nothing loaded from the network, no dialog, no console error, no uncaught error. */
+function expectClean(w: Watched): void {
+  for (const url of w.requests) expect(url, 'only the file itself and data: URLs may load').toMatch(/^(?:file|data):/);
+  expect(w.dialogs, 'no script from the report may open a dialog').toEqual([]);
+  expect(w.consoleErrors).toEqual([]);
+  expect(w.pageErrors).toEqual([]);
+}
+
+async function visibleCount(page: Page): Promise<number> {
+  return Number(await page.getAttribute('#visible-count', 'data-visible'));
+}
+
+/** data-* of the finding rows the reader can see. */
+async function visibleRows(page: Page): Promise<Array<{ severity: string; rule: string; source: string }>> {
+  return page.$$eval('li.finding', (lis) =>
+    lis
+      .filter((li) => (li as unknown as { checkVisibility(): boolean }).checkVisibility())
+      .map((li) => ({ severity: li.getAttribute('data-severity')!, rule: li.getAttribute('data-rule')!, source: li.getAttribute('data-source')! })),
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The HTML report is tested in Debian's Chromium, and ${CHROMIUM} is missing: run \`apt-get install chromium\` (as root; .ci/run does it) and run the tests again.`,
+    );
+  }
+  dir = mkdtempSync(join(tmpdir(), 'claimlint-report-'));
+  hostileDir = hostileProject();
+  [bundled, hostile] = await Promise.all([report(REPO, 'report.html'), report(hostileDir, 'hostile.html')]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const d of [dir, hostileDir]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the HTML report of the bundled register, in Chromium', () => {
+  it('shows the counts of the JSON summary', async () => {
+    const w = await open(bundled.file);
+    const summary = (JSON.parse(json(bundled.result, CTX)) as { summary: Record<string, number> }).summary;
+    for (const key of ['errors', 'warnings', 'infos', 'files', 'sources', 'claims']) {
+      const shown = await w.page.textContent(`[data-summary="${key}"]`);
+      expect(Number(shown), key).toBe(summary[key]);
+    }
+    const total = bundled.result.findings.length;
+    expect(await w.page.locator('li.finding').count()).toBe(total);
+    expect(await visibleCount(w.page)).toBe(total);
+    expect(await w.page.textContent('#visible-count')).toBe(`Showing ${total} of ${total} findings`);
+    // The evidence overview: one bar per subject, each an accessible image.
+    expect(await w.page.locator('#evidence svg.bar[role="img"]').count()).toBeGreaterThan(0);
+    expect(await w.page.getAttribute('#evidence svg.bar', 'aria-label')).toMatch(/^ketamine: \d+ claims; Level 1: \d+/);
+    expectClean(w);
+    await w.page.close();
+  });
+
+  it('filters by severity, rule, source and text', async () => {
+    const w = await open(bundled.file);
+    const { page } = w;
+    const findings = bundled.result.findings;
+    const total = findings.length;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+
+    await page.uncheck('#filter-error');
+    expect(await visibleCount(page)).toBe(total - errors);
+    let rows = await visibleRows(page);
+    expect(rows).toHaveLength(total - errors);
+    expect(rows.some((r) => r.severity === 'error')).toBe(false);
+    expect(await page.locator('li.finding[data-severity="error"]').first().isHidden()).toBe(true);
+    await page.check('#filter-error');
+    expect(await visibleCount(page)).toBe(total);
+
+    const byRule = findings.filter((f) => f.rule === 'conflict/value').length;
+    expect(byRule).toBeGreaterThan(0);
+    await page.selectOption('#filter-rule', 'conflict/value');
+    rows = await visibleRows(page);
+    expect(rows).toHaveLength(byRule);
+    expect(new Set(rows.map((r) => r.rule))).toEqual(new Set(['conflict/value']));
+    expect(await visibleCount(page)).toBe(byRule);
+    await page.selectOption('#filter-rule', 'conflict/*');
+    expect(await visibleCount(page)).toBe(findings.filter((f) => f.rule.startsWith('conflict/')).length);
+    await page.selectOption('#filter-rule', '');
+
+    const bySource = findings.filter((f) => f.file === 'claims/ketam-guide.yaml').length;
+    await page.selectOption('#filter-source', 'ketam-guide');
+    rows = await visibleRows(page);
+    expect(rows).toHaveLength(bySource);
+    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['ketam-guide']));
+    // Filters combine: ketam-guide's errors only.
+    await page.uncheck('#filter-warning');
+    await page.uncheck('#filter-info');
+    rows = await visibleRows(page);
+    expect(rows.length).toBe(findings.filter((f) => f.file === 'claims/ketam-guide.yaml' && f.severity === 'error').length);
+    expect(rows.every((r) => r.source === 'ketam-guide' && r.severity === 'error')).toBe(true);
+    // Groups with nothing to show are hidden too.
+    expect(await page.locator('section.file-group[data-file="claims/earlywine-2026.yaml"]').isHidden()).toBe(true);
+
+    await page.click('#filter-reset');
+    await expect.poll(() => visibleCount(page)).toBe(total);
+
+    await page.fill('#filter-text', 'Harvard Medical School');
+    const harvard = findings.filter((f) => `${f.message}\n${f.text ?? ''}`.toLowerCase().includes('harvard medical school')).length;
+    expect(harvard).toBeGreaterThan(0);
+    expect(await visibleCount(page)).toBe(harvard);
+    await page.fill('#filter-text', 'no finding says this 0xdeadbeef');
+    expect(await visibleCount(page)).toBe(0);
+    expect(await page.isVisible('#no-match')).toBe(true);
+    expectClean(w);
+    await page.close();
+  });
+
+  it('shows a conflict as its claims side by side, with the differing facets highlighted', async () => {
+    const w = await open(bundled.file);
+    const { page } = w;
+    // A conflict in context: the population differs.
+    const conflict = page.locator('li.finding[data-rule="conflict/context"]').first();
+    const panels = conflict.locator('.claim-panel');
+    expect(await panels.count()).toBe(2);
+    const [a, b] = [await panels.nth(0).boundingBox(), await panels.nth(1).boundingBox()];
+    expect(a && b).toBeTruthy();
+    expect(Math.abs(a!.y - b!.y), 'side by side: same top').toBeLessThan(2);
+    expect(b!.x, 'side by side: B right of A').toBeGreaterThan(a!.x + a!.width - 1);
+    for (const i of [0, 1]) {
+      const panel = panels.nth(i);
+      expect(await panel.locator('blockquote.claim-text').textContent()).toBeTruthy();
+      const differs = panel.locator('tr.differs');
+      expect(await differs.count(), `claim ${i}: a highlighted facet`).toBeGreaterThan(0);
+      expect(await differs.locator('th').allTextContents()).toContain('Population');
+      const bg = await differs.first().evaluate((tr) => (globalThis as unknown as BrowserGlobals).getComputedStyle(tr).backgroundColor);
+      expect(bg, 'the highlight is visible').not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+      expect(await differs.first().textContent()).toMatch(/differs/i);
+      // Source and location, evidence with reference, and the claim's best level.
+      expect(await panel.locator('.panel-head').textContent()).toMatch(/claims\/earlywine-2026\.yaml:\d+:\d+/);
+      expect(await panel.locator('ul.evidence li').count()).toBeGreaterThan(0);
+    }
+    // The conflict between two sources over a value: the value row differs.
+    const value = page.locator('li.finding[data-rule="conflict/value"]').first();
+    expect(await value.locator('.claim-panel').count()).toBe(2);
+    expect(await value.locator('tr.differs th').allTextContents()).toContain('Value');
+    // Each finding links to its rule's documentation, with the summary inline.
+    const link = conflict.locator('a.rule-link');
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.+\/docs\/rules\/conflict\/context\.md$/);
+    await conflict.locator('details.rule-details > summary').last().click();
+    expect(await conflict.locator('details.rule-details').last().textContent()).toContain(
+      bundled.result.rules.find((r) => r.id === 'conflict/context')!.summary,
+    );
+    expectClean(w);
+    await page.close();
+  });
+
+  it('looks right: screenshots at 1280px and on a narrow window', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const w = await open(bundled.file);
+    await w.page.selectOption('#filter-rule', 'conflict/*');
+    // The top of the page: counts, the evidence overview, the filters and the first conflicts.
+    const height = Math.min(3200, await w.page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollHeight));
+    await w.page.screenshot({ path: join(RESULTS, 'report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });
+    // No horizontal scrolling at 1280px or at 390px.
+    expect(await scrollWidth(w.page)).toBeLessThanOrEqual(1280);
+    const narrow = await open(bundled.file, 390);
+    expect(await scrollWidth(narrow.page)).toBeLessThanOrEqual(390);
+    await narrow.page.selectOption('#filter-rule', 'conflict/value');
+    await narrow.page.screenshot({ path: join(RESULTS, 'report-narrow.png'), fullPage: true });
+    expectClean(w);
+    expectClean(narrow);
+    await w.page.close();
+    await narrow.page.close();
+  });
+});
+
+describe('a report of hostile claim texts, in Chromium', () => {
+  it('runs no script from the claims and shows their text as text', async () => {
+    const w = await open(hostile.file);
+    const { page } = w;
+    expect(await pwned(page)).toBeUndefined();
+    // Give any injected handler (an image error, an svg load) time to fire.
+    await page.waitForTimeout(300);
+    expect(await pwned(page)).toBeUndefined();
+    // No element came from the claims: no img, no injected script or svg with handlers.
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.$$eval('*', (els) => els.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length)).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    // The texts are on the page, verbatim, as text.
+    const body = (await page.textContent('body')) ?? '';
+    for (const s of [PWN_IMG, PWN_ALERT, PWN_BREAKOUT, PWN_COMMENT]) expect(body).toContain(s);
+    expect(await page.textContent('[data-summary="claims"]')).toBe(String(hostile.result.summary.claims));
+    // The conflict still renders side by side, with its hostile facets as text.
+    const conflict = page.locator('li.finding[data-conflict="true"]').first();
+    expect(await conflict.getAttribute('data-rule')).toMatch(/^conflict\//);
+    expect(await conflict.locator('.claim-panel').count()).toBe(2);
+    expect(await conflict.locator('tr.differs th').allTextContents()).toEqual(expect.arrayContaining(['Value', 'Population']));
+    // Filtering does not bring anything to life either.
+    await page.uncheck('#filter-error');
+    await page.fill('#filter-text', 'img');
+    await page.waitForTimeout(100);
+    expect(await pwned(page)).toBeUndefined();
+    expectClean(w);
+    await page.close();
+  });
+});

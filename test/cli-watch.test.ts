@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { BIN, project } from './helpers/cli.js';
+import { yaml } from './helpers/rule-tester.js';
+
+const file = (decade: number) => yaml`
+  source:
+    id: s
+    title: S
+    kind: blog
+  claims:
+    - id: a
+      text: "Ketamine dates from the 1950s."
+      subject: ketamine
+      aspect: history
+      property: origin
+      value: { decade: 1950 }
+    - id: b
+      text: "Ketamine dates from the ${decade}s."
+      subject: ketamine
+      aspect: history
+      property: origin
+      value: { decade: ${decade} }
+`;
+
+it('--watch lints again when a claim file changes, until interrupted', async () => {
+  const cwd = project({ 'claims/s.yaml': file(1950) });
+  const child = spawn(process.execPath, [BIN, '--watch', '--format', 'json'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const waitFor = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for run ${n}; stderr: ${stderr}`)), 15_000);
+      const check = () => {
+        if ((stderr.match(/watching for changes/g) ?? []).length >= n) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        check();
+      });
+      check();
+    });
+  await waitFor(1);
+  expect(stderr).toContain('exit code would be 0');
+  writeFileSync(join(cwd, 'claims/s.yaml'), file(1960));
+  await waitFor(2);
+  expect(stderr).toContain('exit code would be 1');
+  expect(stdout).toContain('"conflict/value"');
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+});

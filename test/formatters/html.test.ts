@@ -1,0 +1,250 @@
+/**
+ * The HTML report: one self-contained file (nothing loaded from anywhere),
+ * with every piece of claim text escaped for where it lands (markup,
+ * attributes, the embedded JSON). The browser side is in
+ * test/browser/report.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintTexts, type LintResult } from '../../src/engine/linter.js';
+import { fingerprint } from '../../src/engine/fingerprint.js';
+import type { Finding } from '../../src/engine/finding.js';
+import html, { CSP, escapeHtml, scriptJson } from '../../src/formatters/html.js';
+import { loadFormatter } from '../../src/formatters/index.js';
+import type { FormatterContext } from '../../src/formatters/types.js';
+import { yaml } from '../helpers/rule-tester.js';
+
+const CTX: FormatterContext = { color: false, tool: { name: 'claimlint', version: '9.9.9' } };
+
+const IMG = '<img src=x onerror=alert(1)>';
+const BREAKOUT = '</script><script>alert(1)</script>';
+const COMMENT = '<!-- <script>alert(2)</script>';
+
+/** Two sources in conflict, with hostile text in claim texts, names, titles, subjects and references. */
+const FILES = [
+  {
+    path: 'claims/early.yaml',
+    text: yaml`
+      source:
+        id: early
+        title: "Early ${IMG}"
+        kind: blog
+        published: 2026-04-29
+        references:
+          - id: "1"
+            title: "History of anaesthesia ${BREAKOUT}"
+            url: "javascript:alert(3)"
+            year: 2017
+            design: systematic-review
+      claims:
+        - id: origin
+          text: "${IMG} has been around since the 1950s"
+          subject: ketamine
+          aspect: history
+          property: origin
+          value: { decade: 1950 }
+          context:
+            population: adults
+          evidence:
+            - cites: ["1"]
+              name: "Hocking ${IMG}"
+        - id: uncited
+          text: "${BREAKOUT} ${COMMENT} \u2028 line separator"
+          subject: "${IMG}"
+          aspect: efficacy
+          property: pain
+          value: { effect: benefit }
+    `,
+  },
+  {
+    path: 'claims/guide.yaml',
+    text: yaml`
+      source:
+        id: guide
+        title: Guide
+        kind: marketing
+      claims:
+        - id: origin
+          text: "${BREAKOUT} developed in the 1960s"
+          subject: ketamine
+          aspect: history
+          property: origin
+          value: { decade: 1960 }
+          context:
+            population: adults
+          evidence:
+            - kind: testimonial
+              quote: "${IMG}"
+    `,
+  },
+];
+
+async function hostileResult(): Promise<LintResult> {
+  return lintTexts(FILES, { cwd: '/virtual', now: new Date('2026-11-23') });
+}
+
+/** The JSON block of a report, parsed. */
+function embedded(page: string): {
+  summary: LintResult['summary'];
+  findings: Array<{ rule: string; text: string | null; message: string; source: string; related: Array<{ claim: string }> }>;
+  claims: Record<string, { text: string; subject: string; evidence: Array<{ name?: string; quote?: string; references?: Array<{ title?: string; url?: string }> }> }>;
+  rules: Record<string, { docs: string | null; summary: string }>;
+} {
+  const m = /<script type="application\/json" id="claimlint-data">([\s\S]*?)<\/script>/.exec(page);
+  expect(m, 'the report embeds its data as application/json').not.toBeNull();
+  return JSON.parse(m![1]!);
+}
+
+/** The tags of some markup, with their attributes (names lowercased, values as written). */
+function tags(markup: string): Array<{ name: string; attrs: Array<[string, string]> }> {
+  const out: Array<{ name: string; attrs: Array<[string, string]> }> = [];
+  for (const m of markup.matchAll(/<(!DOCTYPE html|\/?[a-zA-Z][\w-]*)((?:\s+[^\s"'<>\/=]+(?:="[^"<>]*")?)*)\s*\/?>/g)) {
+    const attrs = [...m[2]!.matchAll(/([^\s"'<>\/=]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!.toLowerCase(), a[2] ?? '']);
+    out.push({ name: m[1]!.toLowerCase(), attrs });
+  }
+  return out;
+}
+
+describe('html formatter', () => {
+  it('is registered as --format html', async () => {
+    expect(await loadFormatter('html')).toBe(html);
+  });
+
+  it('is one self-contained page: no link, no external script, image, font or stylesheet', async () => {
+    const page = html(await hostileResult(), CTX);
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`);
+    expect(CSP).toContain("default-src 'none'");
+    expect(CSP).toContain("img-src data:");
+    // The CSP comes before anything that could load or run.
+    expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<style'));
+    // Markup and CSS, with the contents of the two script elements left out (checked below).
+    const markup = page.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+    const css = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    expect(page).not.toMatch(/<link\b/i);
+    expect(page).not.toMatch(/<script\b[^>]*\bsrc\s*=/i);
+    expect(page).not.toMatch(/<img\b/i);
+    expect(page).not.toMatch(/<iframe\b|<object\b|<embed\b|<base\b/i);
+    expect(css).not.toMatch(/@import|@font-face|url\(/i);
+    // Every "<" in the markup starts a tag we can read; no attribute loads anything: no src
+    // at all, and every href is an in-page anchor.
+    const elements = tags(markup);
+    expect(elements.length).toBe((markup.match(/</g) ?? []).length);
+    const attrs = elements.flatMap((t) => t.attrs);
+    expect(attrs.map(([n]) => n)).not.toEqual(expect.arrayContaining(['src']));
+    for (const [name] of attrs) expect(name).not.toMatch(/^(?:src|srcset|srcdoc|poster|action|formaction|background|on\w+)$/);
+    const hrefs = attrs.filter(([n]) => n === 'href').map(([, v]) => v);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h).toMatch(/^#[\w-]+$/);
+    for (const [, v] of attrs) expect(v).not.toMatch(/^\s*(?:(?:https?:)?\/\/|javascript:)/i);
+    // The page script creates no element that loads: no src attribute, no script, image, link, frame or style sheet.
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(script).not.toMatch(/['"](?:src|srcset|srcdoc)['"]|\.src\s*=/);
+    expect(script).not.toMatch(/createElement\(\s*['"](?:script|img|link|iframe|object|embed|style|audio|video|source)['"]/);
+    expect(script).not.toMatch(/fetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/);
+    // Exactly two script elements: the data and the page script.
+    expect(page.match(/<script\b/gi)).toHaveLength(2);
+    expect(page.match(/<\/script>/gi)).toHaveLength(2);
+  });
+
+  it('shows hostile claim text only escaped, in the markup and in the embedded JSON', async () => {
+    const result = await hostileResult();
+    const page = html(result, CTX);
+    for (const raw of [IMG, BREAKOUT, COMMENT, '<script>alert', 'onerror=alert(1)>']) expect(page).not.toContain(raw);
+    expect(page).not.toContain('<!--');
+    expect(page).not.toContain('\u2028');
+    expect(page).not.toContain('\u2029');
+    // Server-rendered text (the subject in the evidence overview, the source in the legend of bars) is entity-escaped.
+    expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    // The JSON block escapes < > & so nothing in it can close the element or open a comment.
+    const block = /<script type="application\/json" id="claimlint-data">([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(block).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(block).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
+    expect(block).toContain('\\u003c/script\\u003e');
+    expect(block).toContain('\\u2028');
+    // ... and still carries the text exactly.
+    const data = embedded(page);
+    const texts = data.findings.map((f) => f.text);
+    expect(texts).toContain(`${IMG} has been around since the 1950s`);
+    expect(texts).toContain(`${BREAKOUT} developed in the 1960s`);
+    const uncited = data.claims['early/uncited'];
+    expect(uncited?.text).toBe(`${BREAKOUT} ${COMMENT} \u2028 line separator`);
+    expect(uncited?.subject).toBe(IMG);
+    expect(data.claims['early/origin']?.evidence[0]?.name).toBe(`Hocking ${IMG}`);
+    expect(data.claims['early/origin']?.evidence[0]?.references?.[0]?.title).toBe(`History of anaesthesia ${BREAKOUT}`);
+    expect(data.claims['guide/origin']?.evidence[0]?.quote).toBe(IMG);
+  });
+
+  it('embeds the summary, the findings with their source, the rules with docs links, and the claims a conflict needs', async () => {
+    const result = await hostileResult();
+    const data = embedded(html(result, CTX));
+    expect(data.summary).toEqual(result.summary);
+    expect(data.findings).toHaveLength(result.findings.length);
+    const conflict = data.findings.find((f) => f.rule === 'conflict/value');
+    expect(conflict, 'the two origins conflict').toBeDefined();
+    expect(conflict!.source).toBe('guide');
+    expect(conflict!.related.map((r) => r.claim)).toEqual(['early/origin']);
+    // Both sides of the conflict travel with their evidence.
+    expect(Object.keys(data.claims)).toEqual(expect.arrayContaining(['guide/origin', 'early/origin']));
+    expect(data.rules['conflict/value']?.docs).toMatch(/^https:\/\/.+\/docs\/rules\/conflict\/value\.md$/);
+    expect(data.rules['conflict/value']?.summary).toBeTruthy();
+    // The counts at the top are the summary's.
+    const page = html(result, CTX);
+    for (const key of ['errors', 'warnings', 'infos', 'files', 'sources', 'claims'] as const) {
+      expect(page).toContain(`data-summary="${key}">${result.summary[key]}<`);
+    }
+  });
+
+  it('draws the evidence overview per subject as inline SVG with a legend and a table', async () => {
+    const page = html(await hostileResult(), CTX);
+    expect(page).toMatch(/<svg class="bar" role="img" aria-label="ketamine: 2 claims; Level 1: 1, Not evidence: 1"/);
+    expect(page).toContain('Not evidence');
+    expect(page).toContain('No evidence');
+    expect(page).toContain('<table class="counts">');
+  });
+
+  it('escapes text for markup and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;amp;&#60;/a&#62;');
+    const tricky = { t: '</script><!-- \u2028\u2029 & >' };
+    const s = scriptJson(tricky);
+    expect(s).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(s)).toEqual(tricky);
+  });
+
+  it('works on a result made without claim summaries, and is deterministic', async () => {
+    const base = {
+      rule: 'evidence/none',
+      severity: 'warning' as const,
+      message: `No evidence ${IMG}`,
+      file: 'claims/a.yaml',
+      line: 3,
+      column: 5,
+      endLine: 3,
+      endColumn: 9,
+      claim: 'a/x',
+      text: BREAKOUT,
+      related: [],
+    };
+    const f: Finding = { ...base, fingerprint: fingerprint(base) };
+    const { claims: _claims, ...linted } = await hostileResult();
+    const result: LintResult = {
+      ...linted,
+      findings: [f],
+      summary: { files: 1, sources: 1, claims: 1, errors: 0, warnings: 1, infos: 0 },
+      rules: [],
+    };
+    const page = html(result, CTX);
+    expect(page).not.toContain(IMG);
+    expect(page).not.toContain(BREAKOUT);
+    expect(page).toContain('No claim details in this result');
+    expect(embedded(page).findings[0]?.source).toBe('a');
+    expect(html(result, CTX)).toBe(page);
+  });
+
+  it('keeps its own page script free of anything that would end the script element', async () => {
+    const page = html(await hostileResult(), CTX);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(script).not.toMatch(/<\/script|<!--/i);
+    // The list is built with DOM calls, never by parsing strings as HTML.
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+  });
+});

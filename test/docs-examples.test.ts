@@ -17,6 +17,8 @@ interface Example {
   kind: 'correct' | 'incorrect';
   line: number;
   files: Array<{ path: string; text: string }>;
+  /** A `# file: <name>.csv` part: the retraction list, as `--retractions <name>.csv` gives it. */
+  retractions?: string;
 }
 
 function examplesOf(markdown: string): Example[] {
@@ -28,8 +30,12 @@ function examplesOf(markdown: string): Example[] {
     const parts = body.split(/^# file: (.+)\n/m);
     const files: Example['files'] = [];
     if (parts[0]!.trim() !== '' || parts.length === 1) files.push({ path: 'claims/example.yaml', text: parts[0]! });
-    for (let i = 1; i < parts.length; i += 2) files.push({ path: parts[i]!.trim(), text: parts[i + 1]! });
-    out.push({ kind: m[1] as Example['kind'], line, files });
+    let retractions: string | undefined;
+    for (let i = 1; i < parts.length; i += 2) {
+      if (parts[i]!.trim().endsWith('.csv')) retractions = parts[i + 1]!;
+      else files.push({ path: parts[i]!.trim(), text: parts[i + 1]! });
+    }
+    out.push({ kind: m[1] as Example['kind'], line, files, ...(retractions !== undefined ? { retractions } : {}) });
   }
   return out;
 }
@@ -48,7 +54,11 @@ describe.each(pages)('docs/rules/%s', (page) => {
   });
 
   it.each(examples.map((e) => [`${e.kind} example at line ${e.line}`, e] as const))('%s', async (_name, example) => {
-    const result = await lintTexts(example.files, { cwd: '/virtual', only: [id] });
+    const result = await lintTexts(example.files, {
+      cwd: '/virtual',
+      only: [id],
+      ...(example.retractions !== undefined ? { retractionsCsv: example.retractions } : {}),
+    });
     const mine = result.findings.filter((f) => f.rule === id);
     if (example.kind === 'incorrect') expect(mine.length).toBeGreaterThan(0);
     else expect(mine.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([]);

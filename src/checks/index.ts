@@ -1,5 +1,12 @@
 /** The registry of built-in check kinds, by the name rules use in `extends:`. */
 import type { CheckKind } from '../engine/check.js';
+import authorAttribution from './author-attribution.js';
+import brokenLink from './broken-link.js';
+import updateNotice from './update-notice.js';
+import retractionList from './retraction-list.js';
+import sourceMetadata from './source-metadata.js';
+import staleEvidence from './stale-evidence.js';
+import oneSided from './one-sided.js';
 import contextConflict from './context-conflict.js';
 import countArithmetic from './count-arithmetic.js';
 import danglingReference from './dangling-reference.js';
@@ -18,6 +25,13 @@ import valueConflict from './value-conflict.js';
 import yamlSyntax from './yaml-syntax.js';
 
 const kinds: CheckKind<never>[] = [
+  authorAttribution,
+  brokenLink,
+  updateNotice,
+  retractionList,
+  sourceMetadata,
+  staleEvidence,
+  oneSided,
   yamlSyntax,
   schema,
   duplicateId,

@@ -1,6 +1,20 @@
 import { defineCheck } from '../engine/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
-import { evidenceOf } from '../engine/evidence.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every reference id cited in the file's raw data, including by claims that failed the schema. */
+function rawCitations(data: unknown): string[] {
+  const out: string[] = [];
+  const claims = isRecord(data) && Array.isArray(data['claims']) ? (data['claims'] as unknown[]) : [];
+  for (const c of claims) {
+    const evidence = isRecord(c) && Array.isArray(c['evidence']) ? (c['evidence'] as unknown[]) : [];
+    for (const e of evidence) {
+      if (isRecord(e) && Array.isArray(e['cites'])) for (const id of e['cites'] as unknown[]) out.push(String(id));
+    }
+  }
+  return out;
+}
 
 /** A reference in a source's list that none of its claims cites. */
 export default defineCheck({
@@ -12,8 +26,8 @@ export default defineCheck({
   run({ register, report }) {
     for (const file of register.files) {
       if (!file.source) continue;
-      const cited = new Set<string>();
-      for (const c of file.claims) for (const e of evidenceOf(c.claim)) for (const id of e.cites ?? []) cited.add(String(id));
+      // From the raw data: a claim that failed the schema is not loaded, but its citations still use the reference.
+      const cited = new Set(rawCitations(file.doc?.toJS() as unknown));
       for (const r of file.references) {
         const id = String(r.reference.id);
         if (cited.has(id)) continue;

@@ -23,7 +23,7 @@ const pair = (a: string, b: string) => ({ 'claims/a.yaml': source('a') + a, 'cla
 const rule = 'conflict/direction';
 const at = { rule, file: 'claims/b.yaml', line: 11, column: 12, claim: 'b/migraine', related: ['a/migraine'] } as const;
 
-RuleTester.run(rule, {
+RuleTester.run('conflict/direction', {
   valid: [
     { name: 'the same direction', files: pair(claim('benefit'), claim('benefit')) },
     { name: 'mixed against benefit', files: pair(claim('benefit'), claim('mixed')) },

@@ -22,7 +22,7 @@ ${evidence}`;
 
 const rule = 'evidence/none';
 
-RuleTester.run(rule, {
+RuleTester.run('evidence/none', {
   valid: [
     { name: 'a citation', yaml: source + claim('efficacy', '      evidence:\n        - cites: ["1"]') },
     { name: 'a named source counts as evidence given', yaml: source + claim('efficacy', '      evidence:\n        - kind: named-source\n          name: Harvard Medical School') },

@@ -20,7 +20,7 @@ ${extra}`;
 
 const rule = 'register/schema';
 
-RuleTester.run(rule, {
+RuleTester.run('register/schema', {
   valid: [
     { name: 'a source with no claims', yaml: source },
     { name: 'an empty claims list', yaml: source + 'claims: []\n' },

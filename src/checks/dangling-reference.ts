@@ -17,7 +17,8 @@ export default defineCheck({
       evidenceOf(c.claim).forEach((item, i) => {
         (item.cites ?? []).forEach((ref, j) => {
           if (c.file.referenceIds.has(String(ref))) return;
-          const hint = didYouMean(String(ref), c.file.referenceIds);
+          // A typo hint helps for named ids ("smith2020"), not numbers: "14" is not a misspelt "12".
+          const hint = /^\d+$/.test(String(ref)) ? undefined : didYouMean(String(ref), c.file.referenceIds);
           report({
             file: c.file,
             range: c.range(['evidence', i, 'cites', j]),

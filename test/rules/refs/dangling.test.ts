@@ -40,7 +40,7 @@ RuleTester.run('refs/dangling', {
   ],
   invalid: [
     {
-      name: 'a citation of an undefined id, with the id meant',
+      name: 'a citation of an undefined number: no guess at which number was meant',
       yaml: source() + 'claims:\n' + claim('["14"]'),
       findings: [
         {
@@ -49,9 +49,14 @@ RuleTester.run('refs/dangling', {
           line: 17,
           column: 17,
           claim: 'earlywine-2026/migraine',
-          message: 'Claim "migraine" cites reference "14", which earlywine-2026 does not define (did you mean "12"?)',
+          message: 'Claim "migraine" cites reference "14", which earlywine-2026 does not define',
         },
       ],
+    },
+    {
+      name: 'a misspelt named id, with the id meant',
+      yaml: source('  references:\n    - id: afridi-2013\n      title: Intranasal ketamine in migraine with aura\n') + 'claims:\n' + claim('["afridi-2031"]'),
+      findings: [{ rule, severity: 'error', line: 15, column: 17, message: 'Claim "migraine" cites reference "afridi-2031", which earlywine-2026 does not define (did you mean "afridi-2013"?)' }],
     },
     {
       name: 'one finding per undefined id, at the id in the list',

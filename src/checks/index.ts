@@ -23,6 +23,11 @@ import unsourcedStatistic from './unsourced-statistic.js';
 import unusedReference from './unused-reference.js';
 import valueConflict from './value-conflict.js';
 import yamlSyntax from './yaml-syntax.js';
+import wordingStrength from './wording-strength.js';
+import evidencePrecision from './evidence-precision.js';
+import secondaryCitation from './secondary-citation.js';
+import existence from './existence.js';
+import contextMissing from './context-missing.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -48,6 +53,11 @@ const kinds: CheckKind<never>[] = [
   magnitudeConflict,
   timeline,
   suppression,
+  wordingStrength,
+  evidencePrecision,
+  secondaryCitation,
+  existence,
+  contextMissing,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -33,7 +33,7 @@ const claim = (aspect: string, evidence: string, value = '') =>
 
 const rule = 'evidence/testimonial';
 
-RuleTester.run(rule, {
+RuleTester.run('evidence/testimonial', {
   valid: [
     { name: 'a citation', yaml: source + claim('efficacy', 'cites: ["1"]') },
     { name: 'a testimonial beside a citation, no figure', yaml: source + claim('efficacy', 'kind: testimonial; cites: ["1"]') },
@@ -48,6 +48,12 @@ RuleTester.run(rule, {
     },
     { name: 'aspects option: efficacy no longer checked', options: { aspects: ['harm'] }, yaml: source + claim('efficacy', 'kind: testimonial') },
     { name: 'kinds option: testimonials no longer checked', options: { kinds: ['named-source'] }, yaml: source + claim('efficacy', 'kind: testimonial') },
+    {
+      name: 'exceptPopulations option: a claim about mice is left out',
+      options: { exceptPopulations: ['mice'] },
+      yaml: (source + claim('efficacy', 'kind: anecdote')).replace('    evidence:\n', '    context: { population: stressed mice }\n    evidence:\n'),
+    },
+    { name: 'designs option: a citation of a design not listed', options: { designs: ['animal'] }, yaml: source + claim('efficacy', 'cites: ["1"]') },
   ],
   invalid: [
     {
@@ -107,6 +113,18 @@ RuleTester.run(rule, {
       options: { kinds: ['named-source'] },
       yaml: source + claim('efficacy', 'kind: named-source'),
       findings: [{ rule, severity: 'error', line: 15, column: 7, message: /^Claim "claim" \(efficacy\) rests only on named sources:/ }],
+    },
+    {
+      name: 'designs option: a citation whose only reference is an animal study',
+      options: { designs: ['animal'] },
+      yaml: source.replace('      title: Ketamine for treatment-resistant depression\n', '      title: Ketamine in a rat model of depression\n      design: animal\n') + claim('efficacy', 'cites: ["1"]'),
+      findings: [{ rule, severity: 'error', line: 16, column: 7, message: /^Claim "claim" \(efficacy\) rests only on animal studies/ }],
+    },
+    {
+      name: 'namedSources option: a name given a design, with designs',
+      options: { kinds: ['testimonial'], designs: ['news'], namedSources: { WSJ: 'news' } },
+      yaml: source + claim('efficacy', '{ kind: named-source, name: the WSJ }'),
+      findings: [{ rule, severity: 'error', line: 15, column: 7, message: /rests only on news/ }],
     },
     {
       name: 'kinds option: a named source presented as data',

@@ -162,7 +162,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
       }
     : result;
   const outFile = values['output-file'];
-  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool });
+  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
   if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
   else io.stdout(text);
   if (result.summary.errors > 0) return 1;

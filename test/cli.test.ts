@@ -12,19 +12,24 @@ const CLEAN = yaml`
   source:
     id: clean
     title: A clean source
-    kind: rct
+    kind: textbook
+    authors: [A Writer]
     published: 2020
+    url: https://example.org/book
     references:
       - id: "1"
-        title: A trial of something in someone
-        url: https://example.org/trial
+        authors: [Domino EF]
+        title: Taming the ketamine tiger
+        venue: Anesthesiology
+        year: 2010
+        url: https://example.org/domino-2010
   claims:
-    - id: finding
-      text: "The drug reduced pain scores."
-      subject: drug
-      aspect: efficacy
-      property: pain
-      value: { effect: benefit }
+    - id: first-use
+      text: "Ketamine was first given to people in 1964."
+      subject: ketamine
+      aspect: history
+      property: first-human-use
+      value: { year: 1964 }
       evidence:
         - cites: ["1"]
 `;
@@ -34,6 +39,9 @@ const WARN_ONLY = yaml`
     id: warn
     title: Warnings only
     kind: blog
+    authors: [A Writer]
+    published: 2024-01-01
+    url: https://example.org/warn
   claims:
     - id: bare
       text: "Ketamine is one of the oldest medications around."
@@ -47,6 +55,9 @@ const ORIGIN_1950 = yaml`
     id: early
     title: Early
     kind: blog
+    authors: [A Writer]
+    published: 2024-01-01
+    url: https://example.org/early
     references:
       - id: "1"
         title: History of anaesthesia, the ketamine story
@@ -66,6 +77,9 @@ const ORIGIN_1960 = yaml`
     id: guide
     title: Guide
     kind: marketing
+    authors: [A Writer]
+    published: 2024-01-01
+    url: https://example.org/guide
   claims:
     - id: origin
       text: "Ketamine is a dissociative anesthetic developed in the 1960s"
@@ -93,7 +107,7 @@ describe('exit codes', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines).toContain('claims/b.yaml');
-    expect(r.stdout).toMatch(/^ {2}11:12 {2}error {2}Conflicting origin for ketamine: the 1960s here, the 1950s in early\/origin {2}conflict\/value$/m);
+    expect(r.stdout).toMatch(/^ {2}14:12 {2}error {2}Conflicting origin for ketamine: the 1960s here, the 1950s in early\/origin {2}conflict\/value$/m);
     expect(r.stdout).toMatch(/↳ claims\/a\.yaml:\d+:\d+ early\/origin/);
     expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 2 claims in 2 files/);
   });

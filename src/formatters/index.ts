@@ -4,6 +4,11 @@ import type { Formatter } from './types.js';
 const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  compact: () => import('./compact.js'),
+  github: () => import('./github.js'),
+  sarif: () => import('./sarif.js'),
+  markdown: () => import('./markdown.js'),
+  junit: () => import('./junit.js'),
   html: () => import('./html.js'),
 };
 

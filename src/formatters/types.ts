@@ -5,6 +5,8 @@ export interface FormatterContext {
   color: boolean;
   /** claimlint's name and version, for formats that record the tool. */
   tool: { name: string; version: string };
+  /** The environment (the github format reads GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A formatter turns a lint result into the text written to stdout or `--output-file`. */

@@ -1,0 +1,115 @@
+/**
+ * GitHub Actions output: one workflow command per finding, which the runner
+ * turns into an annotation on the file and line, and — when
+ * GITHUB_STEP_SUMMARY is set — a Markdown summary appended to that file.
+ *
+ *     ::error file=claims/b.yaml,line=11,col=12,endLine=11,endColumn=70,title=conflict/value (guide/origin)::Conflicting origin…
+ *
+ * File paths are made relative to GITHUB_WORKSPACE when claimlint runs in
+ * a subfolder of it, since GitHub places annotations from the repository root.
+ *
+ * Escaping is exactly @actions/core's (`issueCommand`): in the message `%`,
+ * CR and LF are percent-encoded; in properties also `:` and `,`. Claim text
+ * can therefore neither end the command nor start another one. Apart from
+ * the order of the properties (file first here; the runner reads them into a
+ * map), each command is what `core.error(message, {title, file, startLine,
+ * ...})` prints.
+ */
+import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding } from '../engine/finding.js';
+import type { LintResult } from '../engine/linter.js';
+import type { Severity } from '../model.js';
+import { markdownReport, utf8Bytes } from './markdown-text.js';
+import { worstFirst } from './order.js';
+import type { Formatter, FormatterContext } from './types.js';
+
+/** The formatter context, with the environment to read GITHUB_STEP_SUMMARY from (default process.env). */
+export interface GithubFormatterContext extends FormatterContext {
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** @actions/core's escapeData. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** @actions/core's escapeProperty. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** The annotation title: the rule id, and the claim id when there is one. */
+export function annotationTitle(f: Finding): string {
+  return f.claim === null ? f.rule : `${f.rule} (${f.claim})`;
+}
+
+/** The annotation message: the finding's message, then one line per related claim or reference. */
+export function annotationMessage(f: Finding): string {
+  return [f.message, ...f.related.map((r) => `↳ ${r.file}:${r.line}:${r.column} ${r.claim}`)].join('\n');
+}
+
+/**
+ * The workflow command for one finding. Columns are given only for a
+ * single-line range: the runner drops them otherwise.
+ */
+export function workflowCommand(f: Finding): string {
+  const single = f.line === f.endLine;
+  const props: Array<[string, string | number]> = [
+    ['file', f.file],
+    ['line', f.line],
+    ...(single ? [['col', f.column] as [string, number]] : []),
+    ['endLine', f.endLine],
+    ...(single ? [['endColumn', f.endColumn] as [string, number]] : []),
+    ['title', annotationTitle(f)],
+  ];
+  const shown = props.filter(([, v]) => v !== '' && v !== 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  return `::${COMMAND[f.severity]} ${shown.join(',')}::${escapeData(annotationMessage(f))}`;
+}
+
+/**
+ * GitHub reads an annotation's file relative to the repository root
+ * (GITHUB_WORKSPACE), while findings are relative to the working directory:
+ * when claimlint runs in a subfolder of the workspace, paths are rebased.
+ */
+export function rebase(f: Finding, cwd: string, workspace: string | undefined): Finding {
+  if (!workspace) return f;
+  const base = resolve(workspace);
+  const inside = (file: string) => {
+    const rel = relative(base, resolve(cwd, file));
+    return rel === '' || rel.split(sep)[0] === '..' || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+  };
+  const file = inside(f.file);
+  if (file === undefined) return f;
+  return { ...f, file, related: f.related.map((r) => ({ ...r, file: inside(r.file) ?? r.file })) };
+}
+
+/** GitHub's limit on a step summary: 1 MiB. */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/** The Markdown step summary: counts by severity and by rule, and a table of the findings, within `limitBytes`. */
+export function stepSummary(result: LintResult, limitBytes = STEP_SUMMARY_LIMIT - 1): string {
+  return markdownReport(result, { title: 'claimlint', limit: limitBytes, measure: utf8Bytes });
+}
+
+/** Append the step summary to the file named by GITHUB_STEP_SUMMARY, keeping the file under 1 MiB. */
+export function appendStepSummary(result: LintResult, path: string): void {
+  const used = existsSync(path) ? statSync(path).size : 0;
+  const room = STEP_SUMMARY_LIMIT - 1 - used - 1;
+  if (room <= 0) return;
+  const text = stepSummary(result, room);
+  if (text) appendFileSync(path, `${used > 0 ? '\n' : ''}${text}`);
+}
+
+const github: Formatter = (result, ctx: GithubFormatterContext) => {
+  const env = ctx.env ?? process.env;
+  const summaryFile = env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) appendStepSummary(result, summaryFile);
+  return worstFirst(result.findings)
+    .map((f) => `${workflowCommand(rebase(f, result.cwd, env['GITHUB_WORKSPACE']))}\n`)
+    .join('');
+};
+
+export default github;

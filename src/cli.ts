@@ -189,7 +189,7 @@ async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
     });
     io.stderr(`claimlint: watching for changes (exit code would be ${code}); press Ctrl+C to stop\n`);
   };
-  await once();
+  // Watch first, then lint: a change made while the first run is under way is not lost.
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
@@ -199,6 +199,8 @@ async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
       running = running.then(once);
     }, 150);
   });
+  running = running.then(once);
+  await running;
   return new Promise<number>((done) => {
     const stop = () => {
       watcher.close();

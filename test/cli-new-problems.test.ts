@@ -85,7 +85,7 @@ describe('--changed-since', () => {
 
 describe('baselines', () => {
   it('adopts a register with known problems, then blocks only new ones and reports fixed ones', () => {
-    const cwd = project({ 'claims/a.yaml': source('a', claim('origin', 1950) + claim('other', 1950).replace('property: origin', 'property: first-use')) });
+    const cwd = project({ 'claims/a.yaml': source('a', claim('origin', 1950) + claim('other', 1950).replace('subject: ketamine', 'subject: lidocaine')) });
     expect(claimlint([], { cwd }).code).toBe(0); // two warnings (no evidence)
     const write = claimlint(['--write-baseline', 'claimlint-baseline.json'], { cwd });
     expect(write.code).toBe(0);
@@ -105,7 +105,7 @@ describe('baselines', () => {
     expect((JSON.parse(r.stdout) as Json).findings.map((f) => f.rule)).toEqual(['conflict/value']);
 
     // fixing a baselined problem is reported, so the baseline can be pruned
-    writeFileSync(join(cwd, 'claims/a.yaml'), source('a', claim('origin', 1950, named) + claim('other', 1950).replace('property: origin', 'property: first-use')));
+    writeFileSync(join(cwd, 'claims/a.yaml'), source('a', claim('origin', 1950, named) + claim('other', 1950).replace('subject: ketamine', 'subject: lidocaine')));
     const fixed = JSON.parse(claimlint(['--baseline', 'claimlint-baseline.json', '--format', 'json', '--rule', 'conflict/value:off'], { cwd }).stdout) as Json;
     expect(fixed.fixed.map((f) => f.rule)).toEqual(['evidence/none']);
     expect(fixed.notes).toContain('1 baseline finding is fixed: prune the baseline with --write-baseline claimlint-baseline.json');

@@ -25,7 +25,7 @@ const file = (decade: number) => yaml`
       value: { decade: ${decade} }
 `;
 
-it('--watch lints again when a claim file changes, until interrupted', async () => {
+it('--watch lints again when a claim file changes, until interrupted', { timeout: 90_000 }, async () => {
   const cwd = project({ 'claims/s.yaml': file(1950) });
   const child = spawn(process.execPath, [BIN, '--watch', '--format', 'json'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
@@ -33,7 +33,7 @@ it('--watch lints again when a claim file changes, until interrupted', async () 
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const waitFor = (n: number) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for run ${n}; stderr: ${stderr}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for run ${n}; stderr: ${stderr}`)), 40_000);
       const check = () => {
         if ((stderr.match(/watching for changes/g) ?? []).length >= n) {
           clearTimeout(timer);

@@ -27,7 +27,7 @@ export default defineCheck({
     for (const file of register.files) {
       if (!file.source) continue;
       // From the raw data: a claim that failed the schema is not loaded, but its citations still use the reference.
-      const cited = new Set(rawCitations(file.doc?.toJS() as unknown));
+      const cited = new Set(rawCitations(file.data));
       for (const r of file.references) {
         const id = String(r.reference.id);
         if (cited.has(id)) continue;

@@ -3,7 +3,7 @@
  * file: the column of a word inside the `text` scalar, not just the scalar.
  */
 import { isScalar, Scalar } from 'yaml';
-import type { LoadedClaim } from './loader.js';
+import { lazyRange, type LoadedClaim } from './loader.js';
 import { nodeAt, rangeFromOffsets, type Range } from './location.js';
 
 /** One occurrence of a term in a text. */
@@ -16,10 +16,21 @@ export interface TermMatch {
   length: number;
 }
 
-function termPattern(term: string): RegExp {
-  const escaped = term.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  // Whole words, as findTerm in evidence.ts: no letter or digit on either side.
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+const patterns = new Map<string, RegExp>();
+
+/**
+ * The pattern of a term: whole words (no letter or digit on either side),
+ * case-insensitive, any whitespace between words. Compiled once per term:
+ * checks call this for every claim.
+ */
+export function termPattern(term: string): RegExp {
+  let re = patterns.get(term);
+  if (!re) {
+    const escaped = term.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+    patterns.set(term, re);
+  }
+  return re;
 }
 
 /**
@@ -161,7 +172,12 @@ function readFlowScalar(raw: string, type: Scalar.Type): { value: string; map: O
  * `text` value is returned.
  */
 export function textSpanRange(c: LoadedClaim, index: number, length: number): Range {
-  const whole = c.range(['text']);
+  // Lazy: the file is parsed for positions only if the finding is kept.
+  return lazyRange(() => locateSpan(c, index, length));
+}
+
+function locateSpan(c: LoadedClaim, index: number, length: number): Range {
+  const whole = { ...c.range(['text']) };
   const doc = c.file.doc;
   if (!doc || length <= 0) return whole;
   const node = nodeAt(doc, ['claims', c.index, 'text']);

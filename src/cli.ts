@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeBaseline } from './engine/baseline.js';
 import { ConfigError } from './engine/errors.js';
-import { describeRules, lint, resolveSetup, type LintResult } from './engine/linter.js';
+import { describeRules, lint, resolveSetup, withFindings, type LintResult } from './engine/linter.js';
 import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
@@ -154,13 +154,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
     return 0;
   }
   const warnings = result.summary.warnings;
-  const shown: LintResult = values.quiet
-    ? {
-        ...result,
-        findings: result.findings.filter((f) => f.severity === 'error'),
-        summary: { ...result.summary, warnings: 0, infos: 0 },
-      }
-    : result;
+  const shown: LintResult = values.quiet ? withFindings(result, result.findings.filter((f) => f.severity === 'error')) : result;
   const outFile = values['output-file'];
   const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
   if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);

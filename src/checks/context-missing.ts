@@ -35,9 +35,10 @@ export default defineCheck<Options>({
     default: 'Claim "{{id}}" ({{aspect}}) does not state its {{facets}}: say who and what the result applies to, and record it in context',
     'no-context': 'Claim "{{id}}" ({{aspect}}) has no context: state the {{facets}} the result applies to, and record them in context',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       // A claim with no value asserts no result ("it is being studied for ...").
       if (!aspects.has(c.claim.aspect) || c.claim.value === undefined) continue;
       const context = c.claim.context;

@@ -29,8 +29,9 @@ export default defineCheck<Options>({
     'percent-whole': '{{percent}}% of {{denominator}} is not a whole count ({{expected}}): check the percentage or the denominator',
     'over-total': 'Numerator {{numerator}} is larger than its denominator {{denominator}}',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (valueKind(c.claim.value) !== 'count') continue;
       const v = asCount(c.claim.value!);
       const range = c.range(['value']);

@@ -12,8 +12,9 @@ export default defineCheck({
   messages: {
     default: 'Claim "{{id}}" cites reference "{{ref}}", which {{source}} does not define{{hint}}',
   },
-  run({ register, report }) {
+  run({ register, report, inScope }) {
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       evidenceOf(c.claim).forEach((item, i) => {
         (item.cites ?? []).forEach((ref, j) => {
           if (c.file.referenceIds.has(String(ref))) return;

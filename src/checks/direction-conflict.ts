@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.js';
 import type { LoadedClaim } from '../engine/loader.js';
 import { OPPOSED } from '../engine/disagreement.js';
-import { reportPair } from '../engine/pairs.js';
+import { orient, reportPair } from '../engine/pairs.js';
 import { differentContextOption } from './option-schemas.js';
 import { asEffect, valueKind } from '../engine/values.js';
 import type { EffectDirection } from '../model.js';
@@ -27,7 +27,7 @@ export default defineCheck<Options>({
     unknown: 'Possibly conflicting effect of {{subject}} on {{property}}: {{effect}} here, {{otherEffect}} in {{other}}{{context}}; state the context so readers can tell whether the results disagree',
     different: 'Opposite effects of {{subject}} on {{property}} in different contexts: {{effect}} here, {{otherEffect}} in {{other}}{{context}}; say which context each result holds for',
   },
-  run({ register, vocabulary, options, report }) {
+  run({ register, vocabulary, options, report, inScope }) {
     for (const group of register.subjectPropertyGroups()) {
       const byDirection = new Map<EffectDirection, LoadedClaim[]>();
       for (const c of group) {
@@ -42,7 +42,8 @@ export default defineCheck<Options>({
         for (const opposite of OPPOSED.benefit) {
           for (const y of byDirection.get(opposite) ?? []) {
             // Report on the later claim, the earlier one as related.
-            const [a, b] = order.get(x)! < order.get(y)! ? [x, y] : [y, x];
+            if (!inScope(x.file) && !inScope(y.file)) continue;
+            const [a, b] = orient(...(order.get(x)! < order.get(y)! ? ([x, y] as const) : ([y, x] as const)), inScope);
             reportPair(report, a, b, vocabulary, options.differentContext, {
               effect: asEffect(b.claim.value!).effect,
               otherEffect: asEffect(a.claim.value!).effect,

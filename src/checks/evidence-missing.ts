@@ -20,9 +20,10 @@ export default defineCheck<Options>({
   },
   defaultOptions: { aspects: [...ASPECTS] },
   messages: { default: 'Claim "{{id}}" ({{aspect}}) gives no evidence: cite a reference or record where it comes from' },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect) || evidenceOf(c.claim).length > 0) continue;
       report({ file: c.file, range: c.range(['text']), claim: c, data: { id: c.claim.id, aspect: c.claim.aspect } });
     }

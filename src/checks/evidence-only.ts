@@ -67,7 +67,7 @@ export default defineCheck<Options>({
     default: 'Claim "{{id}}" ({{aspect}}) rests only on {{kinds}}: these are not evidence of {{aspect}}; cite a study or reword as a personal account',
     'as-data': 'Claim "{{id}}" states a figure while presenting {{kinds}} as data: cite the study behind the figure, or drop it',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     const kinds = new Set<string>(options.kinds);
     const designs = new Set<Design>(options.designs);
@@ -76,6 +76,7 @@ export default defineCheck<Options>({
         ? [KIND_LABELS[e.item.kind]]
         : e.designs.filter((d): d is Design => d !== undefined).map((d) => DESIGN_LABELS[d][1]);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect)) continue;
       const population = c.claim.context?.population;
       if (typeof population === 'string' && hasTerm(population, options.exceptPopulations)) continue;

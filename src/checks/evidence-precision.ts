@@ -43,10 +43,11 @@ export default defineCheck<Options>({
       'Claim "{{id}}" ({{aspect}}) rests on {{studies}} with {{n}} participants in all, fewer than {{minSample}}: present the result as preliminary, or cite larger studies',
     single: 'Claim "{{id}}" ({{aspect}}) rests on a single {{design}}: present it as one study\'s finding, or cite studies that confirm it',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     const primary = new Set<Design>(options.studyDesigns);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       // A claim with no value asserts no result ("it is being studied for ...").
       if (!aspects.has(c.claim.aspect) || c.claim.value === undefined) continue;
       const studies = studiesOf(resolveEvidence(c));

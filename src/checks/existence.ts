@@ -28,9 +28,10 @@ export default defineCheck<Options>({
   messages: {
     default: 'Claim "{{id}}" uses "{{term}}": reword it',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect) || typeof c.claim.text !== 'string') continue;
       for (const m of findTerms(c.claim.text, options.terms)) {
         report({ file: c.file, range: matchRange(c, m), claim: c, data: { id: c.claim.id, term: m.term.trim().toLowerCase() } });

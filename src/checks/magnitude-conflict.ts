@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import type { LoadedClaim } from '../engine/loader.js';
-import { reportPair } from '../engine/pairs.js';
+import { orient, reportPair } from '../engine/pairs.js';
 import { asEffect, describeValue, overlaps, quantityInterval, valueKind } from '../engine/values.js';
 import type { QuantityValue } from '../model.js';
 import { differentContextOption } from './option-schemas.js';
@@ -29,13 +29,14 @@ export default defineCheck<Options>({
       'Effect sizes may disagree for {{subject}} on {{property}}: {{value}} here, {{otherValue}} in {{other}}{{context}}; state the missing context',
     different: 'Effect sizes differ for {{subject}} on {{property}}: {{value}} here, {{otherValue}} in {{other}}{{context}}',
   },
-  run({ register, vocabulary, options, report }) {
+  run({ register, vocabulary, options, report, inScope }) {
     for (const group of register.subjectPropertyGroups()) {
       const sized = group.filter((c) => sizeOf(c) !== undefined);
       for (let j = 1; j < sized.length; j++) {
-        const b = sized[j]!;
+        const b0 = sized[j]!;
         for (let i = 0; i < j; i++) {
-          const a = sized[i]!;
+          if (!inScope(sized[i]!.file) && !inScope(b0.file)) continue;
+          const [a, b] = orient(sized[i]!, b0, inScope);
           if (asEffect(a.claim.value!).effect !== asEffect(b.claim.value!).effect) continue;
           const sa = sizeOf(a)!;
           const sb = sizeOf(b)!;

@@ -63,7 +63,7 @@ export default defineCheck<Options>({
     default:
       'Source "{{source}}" has {{count}} claims of {{what}} about {{subject}} and none that balances them: state what the evidence shows on the other side',
   },
-  run({ register, vocabulary, options, report }) {
+  run({ register, vocabulary, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     const effects = new Set<string>(options.effects);
     const balancingAspects = new Set<string>(options.balancingAspects);
@@ -83,6 +83,7 @@ export default defineCheck<Options>({
     const what = `${options.aspects.join(' or ')}${options.effects.length ? ` (${options.effects.join(' or ')})` : ''}`;
 
     for (const file of register.files) {
+      if (!inScope(file)) continue; // findings sit at the source, and relate only to its own claims
       const source = file.source;
       if (!source) continue;
       // Per group (the whole source, or one subject): the claims needing balance, and whether any claim balances them.

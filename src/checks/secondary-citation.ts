@@ -58,10 +58,11 @@ export default defineCheck<Options>({
     default:
       'Claim "{{id}}" reports a specific study result (it gives {{detail}}) but its only evidence is {{designs}}: cite the original study, so readers can check the finding',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     const designs = new Set<Design>(options.designs);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect)) continue;
       const kind = valueKind(c.claim.value);
       if (kind !== 'effect' && kind !== 'count' && kind !== 'quantity') continue;

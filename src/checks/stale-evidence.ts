@@ -40,10 +40,11 @@ export default defineCheck<Options>({
     default:
       'Claim "{{id}}" presents its evidence as current ("{{term}}"), but the newest of it is from {{year}}, {{age}} years ago (more than {{maxAge}}): cite recent evidence, or drop the wording that presents it as new',
   },
-  run({ register, external, options, report }) {
+  run({ register, external, options, report, inScope }) {
     const thisYear = external.now.getUTCFullYear();
     const aspects = new Set<string>(options.aspects);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect) || typeof c.claim.text !== 'string') continue;
       const term = findTerm(c.claim.text, options.terms);
       if (term === undefined) continue;

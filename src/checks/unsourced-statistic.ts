@@ -20,10 +20,11 @@ export default defineCheck<Options>({
   messages: {
     default: 'Claim "{{id}}" states {{figure}} with no citable source: cite the study it comes from, or remove the figure',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     let extra: RegExp | undefined;
     if (options.pattern) extra = new RegExp(options.pattern, 'i');
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!statesStatistic(c.claim) && !(extra?.test(c.claim.text) ?? false)) continue;
       if (hasCitableEvidence(c)) continue;
       const k = valueKind(c.claim.value);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { reportPair } from '../engine/pairs.js';
+import { orient, reportPair } from '../engine/pairs.js';
 import { differentContextOption } from './option-schemas.js';
 import { compareValues, describeValue, publishedYear, valueKind } from '../engine/values.js';
 import type { ValueKind } from '../model.js';
@@ -32,7 +32,7 @@ export default defineCheck<Options>({
     unknown: 'Possible conflict on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}; state the missing context to confirm or rule it out',
     different: 'Values differ on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}',
   },
-  run({ register, vocabulary, options, report }) {
+  run({ register, vocabulary, options, report, inScope }) {
     const kinds = new Set(options.valueKinds);
     for (const group of register.subjectPropertyGroups()) {
       const valued = group.filter((c) => {
@@ -40,9 +40,10 @@ export default defineCheck<Options>({
         return k !== undefined && kinds.has(k);
       });
       for (let j = 1; j < valued.length; j++) {
-        const b = valued[j]!;
+        const b0 = valued[j]!;
         for (let i = 0; i < j; i++) {
-          const a = valued[i]!;
+          if (!inScope(valued[i]!.file) && !inScope(b0.file)) continue;
+          const [a, b] = orient(valued[i]!, b0, inScope);
           const years = { a: publishedYear(a.source), b: publishedYear(b.source) };
           const cmp = compareValues(a.claim.value!, b.claim.value!, vocabulary, years);
           if (!cmp.comparable || cmp.compatible) continue;

@@ -55,11 +55,12 @@ export default defineCheck<Options>({
       'Claim "{{id}}" says "{{term}}" on a single {{design}} of {{n}} participants: present it as one small study\'s finding, or cite larger studies',
     designs: 'Claim "{{id}}" says "{{term}}", but rests only on {{designs}}: soften the wording, or cite stronger evidence',
   },
-  run({ register, options, report }) {
+  run({ register, options, report, inScope }) {
     const aspects = new Set<string>(options.aspects);
     const levels = new Set<number>(options.levels);
     const designs = new Set<Design>(options.designs);
     for (const c of register.claims) {
+      if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect) || typeof c.claim.text !== 'string') continue;
       const match = firstTerm(c.claim.text, options.terms);
       if (!match || hasTerm(c.claim.text, options.except)) continue;

@@ -43,6 +43,13 @@ export interface CheckContext<O> {
   options: O;
   ruleId: string;
   report(report: Report): void;
+  /**
+   * Whether findings in this file can be reported (always true without a
+   * scope; with files given on the command line, only those). A check may
+   * skip work that could only produce findings outside the scope: a pair of
+   * claims neither of which is in scope, say. Purely an optimisation.
+   */
+  inScope(file: RegisterFile): boolean;
 }
 
 /** JSON Schema of a check kind's options (draft 2020-12). */

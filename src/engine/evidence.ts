@@ -10,6 +10,7 @@ import {
   type SourceKind,
 } from '../model.js';
 import type { LoadedClaim } from './loader.js';
+import { termPattern } from './term-matches.js';
 import { publishedYear, valueKind } from './values.js';
 
 export function evidenceOf(claim: Claim): EvidenceItem[] {
@@ -148,8 +149,10 @@ export function bestLevel(evidence: readonly ResolvedEvidence[]): EvidenceLevel 
 /** Whether free text contains one of the terms (whole words, case-insensitive). Returns the first match. */
 export function findTerm(text: string, terms: readonly string[]): string | undefined {
   for (const term of terms) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+    if (term.trim() === '') continue;
+    const re = termPattern(term);
+    re.lastIndex = 0;
+    const m = re.exec(text);
     if (m) return m[0];
   }
   return undefined;

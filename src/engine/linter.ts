@@ -202,7 +202,8 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const setup = await resolveSetup(opts);
   const { register: paths, scope } = await discoverFiles(setup, cwd, opts.patterns ?? []);
-  const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p)));
+  // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
+  const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p, { fast: scope !== undefined && !scope.has(p) })));
   let result = lintFiles(setup, files, cwd, scope);
   if (opts.changedSince) {
     const { config } = setup;
@@ -232,12 +233,12 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
 /** The result with another list of findings, its counts redone. */
 export function withFindings(result: LintResult, findings: Finding[]): LintResult {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return {
-    ...result,
-    findings,
-    summary: { ...result.summary, errors: count('error'), warnings: count('warning'), infos: count('info') },
-    notes: [...result.notes],
-  };
+  // Copy the properties as they are: the lazy `claims` stays lazy.
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as LintResult;
+  out.findings = findings;
+  out.summary = { ...result.summary, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  out.notes = [...result.notes];
+  return out;
 }
 
 /**
@@ -263,11 +264,14 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   };
 
   const directives = files.flatMap(parseDirectives);
+  const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
     const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
     if (!enabledSomewhere) return;
     const report = (r: Report) => {
+      // Out of scope (neither in nor related to the given files): dropped before its positions are read.
+      if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has(x.file.path))) return;
       const configured = overrideFor(r.file.path, id) ?? base;
       if (configured === 'off') return;
       let severity: Severity = r.severity ?? configured;
@@ -285,14 +289,22 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
       };
       findings.push({ ...finding, fingerprint: fingerprint(finding) });
     };
-    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report };
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
+    const started = timing ? performance.now() : 0;
     rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
+    if (timing) timing.set(id, performance.now() - started);
   };
+  // CLAIMLINT_TIMING=1 prints the time each rule took (as ESLint's TIMING=1), to stderr.
+  const timing = process.env['CLAIMLINT_TIMING'] ? new Map<string, number>() : undefined;
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
   const kept = applyDirectives([...findings], directives, display);
   findings.splice(0, findings.length, ...kept);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
+  if (timing) {
+    const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['CLAIMLINT_TIMING']) > 1 ? Number(process.env['CLAIMLINT_TIMING']) : 10);
+    process.stderr.write(`${'Rule'.padEnd(32)} Time (ms)\n${rows.map(([id, ms]) => `${id.padEnd(32)} ${ms.toFixed(1).padStart(9)}`).join('\n')}\n`);
+  }
 
   let reported = findings;
   if (scope) {
@@ -301,7 +313,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   }
   reported.sort(compareFindings);
   const count = (s: Severity) => reported.filter((f) => f.severity === s).length;
-  return {
+  const result: LintResult = {
     findings: reported,
     summary: {
       files: files.length,
@@ -315,8 +327,15 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     cwd,
     notes: [],
     fixed: [],
-    claims: summarizeClaims(register.claims, register.vocabulary, display),
   };
+  // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
+  let claims: Record<string, ClaimSummary> | undefined;
+  Object.defineProperty(result, 'claims', {
+    enumerable: true,
+    configurable: true,
+    get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+  });
+  return result;
 }
 
 export function describeRules(setup: Resolved): RuleInfo[] {

@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Claim, ClaimFile, Reference, Source } from '../model.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { compileSchema, explainErrors } from './ajv.js';
+import { quickTextRange } from './quick-locate.js';
 import { FILE_START, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
 
 /** A problem found while reading a file, before any rule runs. */
@@ -231,7 +232,14 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       index: i,
       file,
       source,
-      range: (p = [], opts = {}) => at(['claims', i, ...p], opts),
+      range: (p = [], opts = {}) => {
+        // A related claim in a fast-loaded file: find its text by a line scan before parsing the file.
+        if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key) {
+          const quick = quickTextRange(text, claim.id, claim.text);
+          if (quick) return quick;
+        }
+        return at(['claims', i, ...p], opts);
+      },
     });
   });
   return file;

@@ -51,3 +51,13 @@ export function reportPair(
   });
   return true;
 }
+
+/**
+ * Which claim of a pair carries the finding: the later one (`b`), unless
+ * only the earlier one is in the reported scope — then the finding sits on
+ * the claim the user asked about (the staged file), the other as related.
+ * Returns [related, located].
+ */
+export function orient(a: LoadedClaim, b: LoadedClaim, inScope: (file: LoadedClaim['file']) => boolean): [LoadedClaim, LoadedClaim] {
+  return inScope(a.file) && !inScope(b.file) ? [b, a] : [a, b];
+}

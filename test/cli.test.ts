@@ -268,6 +268,20 @@ describe('formats and options', () => {
     expect(onlyA.findings.map((f) => f.rule)).toEqual(['conflict/value']);
   });
 
+  it('a given file that the configuration ignores is skipped (a staged draft in a hook)', () => {
+    const drafts = project({
+      'claimlint.config.yaml': 'ignores: ["claims/drafts/**"]\n',
+      'claims/a.yaml': ORIGIN_1950,
+      'claims/drafts/b.yaml': ORIGIN_1960,
+    });
+    const r = claimlint(['claims/drafts/b.yaml', '--format', 'json'], { cwd: drafts });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toEqual([]);
+    // without the ignore, the same file conflicts with the register
+    const plain = project({ 'claims/a.yaml': ORIGIN_1950, 'claims/drafts/b.yaml': ORIGIN_1960 });
+    expect(claimlint(['claims/drafts/b.yaml'], { cwd: plain }).code).toBe(1);
+  });
+
   it('--help and --version', () => {
     const help = claimlint(['--help'], { cwd });
     expect(help.code).toBe(0);

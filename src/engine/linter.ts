@@ -170,22 +170,23 @@ async function discoverFiles(setup: Resolved, cwd: string, patterns: string[]): 
   let scope: Set<string> | undefined;
   if (patterns.length) {
     scope = new Set();
+    const isIgnored = picomatch(ignore, { dot: true });
     for (const p of patterns) {
       const abs = resolve(cwd, p);
       if (existsSync(abs) && statSync(abs).isFile()) {
-        scope.add(abs);
+        // A file named explicitly (a staged file in a hook) that the configuration ignores is skipped, not an error.
+        if (!isIgnored(displayPath(abs, root))) scope.add(abs);
         continue;
       }
       const dirGlob = existsSync(abs) && statSync(abs).isDirectory() ? `${p.replace(/\/$/, '')}/**/*.{yaml,yml}` : p;
       const matched = await fg(dirGlob, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
-      const isIgnored = picomatch(ignore, { dot: true });
       const kept = matched.filter((m) => !isIgnored(displayPath(m, root)));
       if (kept.length === 0) throw new ConfigError(`no files match "${p}"`);
       for (const m of kept) scope.add(m);
     }
     for (const f of scope) register.add(f);
   }
-  if (register.size === 0) {
+  if (register.size === 0 && !(scope && scope.size === 0)) {
     throw new ConfigError(
       `no claim files found (looked for ${globs.join(', ')} in ${displayPath(root, cwd)}); pass files, or set "files" in claimlint.config.yaml`,
     );

@@ -2,12 +2,12 @@
  * "Fail only on new problems": --changed-since <git ref> and baselines,
  * end to end through the built binary in temporary git repositories.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimlint, project } from './helpers/cli.js';
 import { yaml } from './helpers/rule-tester.js';
+import { git } from './helpers/git.js';
 
 const source = (id: string, claims: string) => yaml`
   source:
@@ -31,9 +31,6 @@ ${evidence}`;
 
 const named = '    evidence:\n      - kind: named-source\n        name: somebody\n';
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-}
 
 function repo(files: Record<string, string>): string {
   const cwd = project(files);

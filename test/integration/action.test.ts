@@ -4,13 +4,14 @@
  * would (bash, with the inputs as environment variables, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files) in a temporary git repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { project } from '../helpers/cli.js';
 import { yaml } from '../helpers/rule-tester.js';
+import { git } from '../helpers/git.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const validator = join(root, 'node_modules', '.bin', 'action-validator');
@@ -66,13 +67,6 @@ const file = (id: string, decade: number) => yaml`
   claims:
 ${claim('origin', decade)}`;
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  });
-}
 
 /** Run the action's lint step as the runner does; returns exit code, stdout, outputs and summary. */
 function runLintStep(cwd: string, inputs: Record<string, string>) {

@@ -3,17 +3,16 @@
  * turns into an annotation on the file and line, and — when
  * GITHUB_STEP_SUMMARY is set — a Markdown summary appended to that file.
  *
- *     ::error file=claims/b.yaml,line=11,col=12,endLine=11,endColumn=70,title=conflict/value (guide/origin)::Conflicting origin…
+ *     ::error title=conflict/value (guide/origin),file=claims/b.yaml,line=11,endLine=11,col=12,endColumn=70::Conflicting origin…
  *
  * File paths are made relative to GITHUB_WORKSPACE when claimlint runs in
  * a subfolder of it, since GitHub places annotations from the repository root.
  *
  * Escaping is exactly @actions/core's (`issueCommand`): in the message `%`,
  * CR and LF are percent-encoded; in properties also `:` and `,`. Claim text
- * can therefore neither end the command nor start another one. Apart from
- * the order of the properties (file first here; the runner reads them into a
- * map), each command is what `core.error(message, {title, file, startLine,
- * ...})` prints.
+ * can therefore neither end the command nor start another one. Each command
+ * is byte for byte what `core.error(message, {title, file, startLine, ...})`
+ * prints, properties in the same order.
  */
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -57,13 +56,13 @@ export function annotationMessage(f: Finding): string {
  */
 export function workflowCommand(f: Finding): string {
   const single = f.line === f.endLine;
+  // The order @actions/core's toCommandProperties gives, so the command is byte-identical to core.error(...).
   const props: Array<[string, string | number]> = [
+    ['title', annotationTitle(f)],
     ['file', f.file],
     ['line', f.line],
-    ...(single ? [['col', f.column] as [string, number]] : []),
     ['endLine', f.endLine],
-    ...(single ? [['endColumn', f.endColumn] as [string, number]] : []),
-    ['title', annotationTitle(f)],
+    ...(single ? [['col', f.column] as [string, number], ['endColumn', f.endColumn] as [string, number]] : []),
   ];
   const shown = props.filter(([, v]) => v !== '' && v !== 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
   return `::${COMMAND[f.severity]} ${shown.join(',')}::${escapeData(annotationMessage(f))}`;

@@ -78,7 +78,8 @@ describe('github workflow commands', () => {
       expect(theirs.endsWith('\n')).toBe(true);
       expect(ours).not.toMatch(/[\r\n]/);
       expect(split(ours)).toEqual(split(theirs.slice(0, -1)));
-      expect(ours.length).toBe(theirs.length - 1);
+      // identical, property order included
+      expect(ours).toBe(theirs.slice(0, -1));
     }
   });
 
@@ -87,30 +88,30 @@ describe('github workflow commands', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::notice']);
-    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*::/);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) title=[^:]*,file=[^:]*::/);
     // within a severity, the stable file/line order
     expect(lines[0]).toContain('file=claims/b.yaml');
     expect(lines[1]).toContain('file=claims/we|rd%2C na%3Ame%250A.yaml');
     expect(lines[0]).toBe(
-      '::error file=claims/b.yaml,line=12,col=12,endLine=12,endColumn=70,title=conflict/value (guide/origin)::' +
+      '::error title=conflict/value (guide/origin),file=claims/b.yaml,line=12,endLine=12,col=12,endColumn=70::' +
         'Conflicting origin for ketamine: the 1960s here, the 1950s in early/origin%0A↳ claims/a.yaml:48:11 early/origin',
     );
     // a multi-line range: no columns (the runner would drop them)
-    expect(lines[2]).toBe('::warning file=claims/a.yaml,line=20,endLine=21,title=evidence/none (early/bare)::Claim early/bare has no evidence');
-    expect(lines[3]).toMatch(/^::notice file=claims\/a\.yaml,line=3,col=5,endLine=3,endColumn=9,title=refs\/unused::Reference 1 is never cited /);
+    expect(lines[2]).toBe('::warning title=evidence/none (early/bare),file=claims/a.yaml,line=20,endLine=21::Claim early/bare has no evidence');
+    expect(lines[3]).toMatch(/^::notice title=refs\/unused,file=claims\/a\.yaml,line=3,endLine=3,col=5,endColumn=9::Reference 1 is never cited /);
     // the hostile file name and claim id, escaped as properties
-    expect(lines[1]).toMatch(/^::error file=claims\/we\|rd%2C na%3Ame%250A\.yaml,line=4,col=1,endLine=4,endColumn=20,title=conflict\/value \(x%3Ay%2Cz\/%250D\)::/);
+    expect(lines[1]).toMatch(/^::error title=conflict\/value \(x%3Ay%2Cz\/%250D\),file=claims\/we\|rd%2C na%3Ame%250A\.yaml,line=4,endLine=4,col=1,endColumn=20::/);
     expect(lines[3]).toContain('%250A ::error::pwned %0D%0A::warning file=x::y');
   });
 
   it('makes paths relative to GITHUB_WORKSPACE when run in a subfolder of it', () => {
     const r = { ...mixedResult(), cwd: '/home/runner/work/repo/repo/content' };
     const out = github(r, { ...CTX, env: { GITHUB_WORKSPACE: '/home/runner/work/repo/repo' } } as typeof CTX);
-    expect(out.split('\n')[0]).toContain(' file=content/claims/b.yaml,');
+    expect(out.split('\n')[0]).toContain(',file=content/claims/b.yaml,');
     expect(out.split('\n')[0]).toContain('%0A↳ content/claims/a.yaml:48:11 early/origin');
     // outside the workspace, or at its root: unchanged
     for (const ws of ['/elsewhere', '/home/runner/work/repo/repo/content']) {
-      expect(github(r, { ...CTX, env: { GITHUB_WORKSPACE: ws } } as typeof CTX).split('\n')[0]).toContain(' file=claims/b.yaml,');
+      expect(github(r, { ...CTX, env: { GITHUB_WORKSPACE: ws } } as typeof CTX).split('\n')[0]).toContain(',file=claims/b.yaml,');
     }
   });
 
@@ -182,9 +183,9 @@ describe('end to end', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=claims\/\w+\.yaml,line=\d+(,col=\d+)?,endLine=\d+(,endColumn=\d+)?,title=[^:]+::[^\r\n]+$/);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) title=[^:]+,file=claims\/\w+\.yaml,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?::[^\r\n]+$/);
     expect(lines[0]).toMatch(
-      /^::error file=claims\/guide\.yaml,line=11,col=12,endLine=11,endColumn=\d+,title=conflict\/value \(guide\/origin\)::Conflicting origin for ketamine: the 1960s here, the 1950s in early\/origin%0A↳ claims\/early\.yaml:10:11 early\/origin$/,
+      /^::error title=conflict\/value \(guide\/origin\),file=claims\/guide\.yaml,line=11,endLine=11,col=12,endColumn=\d+::Conflicting origin for ketamine: the 1960s here, the 1950s in early\/origin%0A↳ claims\/early\.yaml:10:11 early\/origin$/,
     );
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/^## claimlint: ❌ \d+ problems\n/);

@@ -111,7 +111,7 @@ describe("the action's lint step", () => {
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations.length).toBeGreaterThan(0);
     expect(annotations.every((l) => l.includes('file=claims/c.yaml'))).toBe(true);
-    expect(annotations[0]).toMatch(/^::error file=claims\/c\.yaml,line=\d+,/);
+    expect(annotations[0]).toMatch(/^::error title=[^,]+,file=claims\/c\.yaml,line=\d+,/);
     expect(r.outputs).toContain('sarif-file=claimlint.sarif\n');
     expect(r.outputs).toContain('exit-code=1\n');
     const sarif = JSON.parse(readFileSync(join(cwd, 'claimlint.sarif'), 'utf8')) as { version: string };

@@ -8,10 +8,12 @@ import { mkdirSync, realpathSync, renameSync, watch as fsWatch, writeFileSync } 
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeBaseline } from './engine/baseline.js';
 import { ConfigError } from './engine/errors.js';
-import { describeRules, lint, resolveSetup, withFindings, type LintResult } from './engine/linter.js';
+import type { LintResult } from './engine/linter.js';
 import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
+
+/** The engine is loaded on demand: --help and --version start without it. */
+const engine = () => import('./engine/linter.js');
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
 import { packageInfo } from './paths.js';
@@ -120,6 +122,7 @@ export function writeFileAtomic(path: string, content: string): void {
 
 async function listRules(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv);
+  const { describeRules, resolveSetup } = await engine();
   const setup = await resolveSetup({ cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) });
   const rules = describeRules(setup);
   const format = values.format ?? 'stylish';
@@ -138,6 +141,7 @@ type Values = ReturnType<typeof parse>['values'];
 /** One lint run: lint, format, write; returns the exit code. */
 async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
   const tool = { name: 'claimlint', version: packageInfo().version };
+  const { lint, withFindings } = await engine();
   const result = await lint({
     cwd: io.cwd,
     patterns: positionals,
@@ -149,6 +153,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   });
   if (values['write-baseline']) {
     const path = values['write-baseline'];
+    const { makeBaseline } = await import('./engine/baseline.js');
     writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`);
     io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return 0;

@@ -10,7 +10,7 @@ import {
   type SourceKind,
 } from '../model.js';
 import type { LoadedClaim } from './loader.js';
-import { termPattern } from './term-matches.js';
+import { mayContain, termPattern } from './term-matches.js';
 import { publishedYear, valueKind } from './values.js';
 
 export function evidenceOf(claim: Claim): EvidenceItem[] {
@@ -148,8 +148,9 @@ export function bestLevel(evidence: readonly ResolvedEvidence[]): EvidenceLevel 
 
 /** Whether free text contains one of the terms (whole words, case-insensitive). Returns the first match. */
 export function findTerm(text: string, terms: readonly string[]): string | undefined {
+  const lower = text.toLowerCase();
   for (const term of terms) {
-    if (term.trim() === '') continue;
+    if (term.trim() === '' || !mayContain(lower, term)) continue;
     const re = termPattern(term);
     re.lastIndex = 0;
     const m = re.exec(text);

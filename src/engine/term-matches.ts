@@ -17,6 +17,25 @@ export interface TermMatch {
 }
 
 const patterns = new Map<string, RegExp>();
+const firstWords = new Map<string, string>();
+
+/**
+ * A cheap test before the regular expression: can `lowerText` contain the
+ * term at all? Looks for the term's longest word as a plain substring.
+ * (Unicode-aware whole-word patterns are slow to run over every claim for
+ * every term; most terms are absent from most texts.)
+ */
+export function mayContain(lowerText: string, term: string): boolean {
+  let word = firstWords.get(term);
+  if (word === undefined) {
+    word = term
+      .toLowerCase()
+      .split(/\s+/)
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    firstWords.set(term, word);
+  }
+  return lowerText.includes(word);
+}
 
 /**
  * The pattern of a term: whole words (no letter or digit on either side),
@@ -41,8 +60,9 @@ export function termPattern(term: string): RegExp {
  */
 export function findTerms(text: string, terms: readonly string[]): TermMatch[] {
   const all: TermMatch[] = [];
+  const lower = text.toLowerCase();
   for (const term of terms) {
-    if (term.trim() === '') continue;
+    if (term.trim() === '' || !mayContain(lower, term)) continue;
     for (const m of text.matchAll(termPattern(term))) {
       if (m[0].length > 0) all.push({ term, index: m.index, length: m[0].length });
     }

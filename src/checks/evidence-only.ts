@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { statesStatistic } from '../engine/evidence.js';
+import { hasCitableEvidence, statesStatistic } from '../engine/evidence.js';
 import { DESIGN_LABELS, designList, evidenceByItem, itemHasOnly, joinWords, namedSourceMap, type ItemEvidence } from '../engine/evidence-designs.js';
 import { hasTerm } from '../engine/term-matches.js';
 import type { Aspect, Design, EvidenceKind } from '../model.js';
@@ -87,7 +87,8 @@ export default defineCheck<Options>({
       const data = { id: c.claim.id, aspect: c.claim.aspect, kinds: used };
       if (weak.length === ev.length) {
         report({ file: c.file, range: c.range(['evidence']), claim: c, data });
-      } else if (options.asData && statesStatistic(c.claim)) {
+      } else if (options.asData && statesStatistic(c.claim) && !hasCitableEvidence(c)) {
+        // A figure beside patient stories, with no study a reader can check behind it: the stories are doing the work.
         report({ file: c.file, range: c.range(['evidence']), claim: c, messageId: 'as-data', data });
       }
     }

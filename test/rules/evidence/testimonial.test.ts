@@ -46,6 +46,10 @@ RuleTester.run('evidence/testimonial', {
       options: { asData: false },
       yaml: source + claim('efficacy', 'kind: testimonial; kind: named-source', '{ number: 60, unit: "%", bound: more-than }'),
     },
+    {
+      name: 'a testimonial beside a cited study, with a figure: the study carries the figure',
+      yaml: source + claim('efficacy', 'kind: testimonial; cites: ["1"]', '{ number: 60, unit: "%", bound: more-than }'),
+    },
     { name: 'aspects option: efficacy no longer checked', options: { aspects: ['harm'] }, yaml: source + claim('efficacy', 'kind: testimonial') },
     { name: 'kinds option: testimonials no longer checked', options: { kinds: ['named-source'] }, yaml: source + claim('efficacy', 'kind: testimonial') },
     {

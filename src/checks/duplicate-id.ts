@@ -10,7 +10,7 @@ export default defineCheck({
   defaultOptions: {},
   messages: {
     default: 'Duplicate claim id "{{id}}" in {{source}}: give each claim of a source its own id',
-    source: 'Duplicate source id "{{id}}": also used by {{otherFile}}. Source ids must be unique in the register',
+    source: 'Duplicate source id "{{id}}": another file of the register uses it too; source ids must be unique in the register',
     reference: 'Duplicate reference id "{{id}}" in {{source}}: give each reference its own id',
   },
   run({ register, report }) {
@@ -21,7 +21,8 @@ export default defineCheck({
           file,
           range: file.sourceRange(['id']),
           messageId: 'source',
-          data: { id, otherFile: files[0]!.path.split(/[\\/]/).pop()! },
+          related: [files[0]!],
+          data: { id },
         });
       }
     }

@@ -18,7 +18,7 @@ export interface Report {
   /** Which of the rule's messages to use (default: `default`). */
   messageId?: string;
   data?: Record<string, string | number>;
-  related?: Array<LoadedClaim | LoadedReference>;
+  related?: Array<LoadedClaim | LoadedReference | RegisterFile>;
   /** An explicit severity, where the check's options decide it (e.g. by notice type). */
   severity?: Severity;
   /** Lower the rule's severity one step (error → warning → info), e.g. for an uncertain conflict. */
@@ -77,7 +77,10 @@ export function defineCheck<O extends object>(kind: CheckKind<O>): CheckKind<O> 
   return kind;
 }
 
-export function relatedOf(item: LoadedClaim | LoadedReference, display: (abs: string) => string): RelatedLocation {
+export function relatedOf(item: LoadedClaim | LoadedReference | RegisterFile, display: (abs: string) => string): RelatedLocation {
+  if ('sourceRange' in item) {
+    return { kind: 'source', claim: item.source?.id ?? '?', file: display(item.path), ...item.sourceRange(['id']), text: item.source?.title ?? '' };
+  }
   if ('claim' in item) {
     const r = item.range(['text']);
     return { kind: 'claim', claim: item.fullId, file: display(item.file.path), ...r, text: item.claim.text };

@@ -3,9 +3,9 @@ import type { Range } from './location.js';
 
 /** The other side of a conflict, or the first of two duplicates. */
 export interface RelatedLocation {
-  /** `claim` for a claim, `reference` for an entry of a source's reference list. */
-  kind: 'claim' | 'reference';
-  /** Full claim id (`source/claim`), or `source#ref` for a reference. */
+  /** `claim` for a claim, `reference` for an entry of a source's reference list, `source` for a whole source. */
+  kind: 'claim' | 'reference' | 'source';
+  /** Full claim id (`source/claim`), `source#ref` for a reference, or the source id. */
   claim: string;
   file: string;
   line: number;

@@ -272,7 +272,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     if (!enabledSomewhere) return;
     const report = (r: Report) => {
       // Out of scope (neither in nor related to the given files): dropped before its positions are read.
-      if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has(x.file.path))) return;
+      if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has('sourceRange' in x ? x.path : x.file.path))) return;
       const configured = overrideFor(r.file.path, id) ?? base;
       if (configured === 'off') return;
       let severity: Severity = r.severity ?? configured;

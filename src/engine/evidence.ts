@@ -31,8 +31,19 @@ export function hasCitableEvidence(c: LoadedClaim): boolean {
 }
 
 /** Percentages, rates and "N of M" counts in free text. */
-export const STATISTIC_PATTERN =
-  /\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s?cent\b)|\b\d+(?:[.,]\d+)?\s*(?:in|out of)\s*\d+\b|\b(?:rate|odds|risk|ratio)s?\b[^.]{0,40}\b\d/i;
+export const STATISTIC_PATTERN = new RegExp(
+  [
+    // 60%, 60 percent
+    String.raw`\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s?cent\b)`,
+    // 1 in 10, 55 out of 68
+    String.raw`\b\d+(?:[.,]\d+)?\s*(?:in|out of)\s*\d+\b`,
+    // an outcome rate or an effect ratio with a number: "response rate was about 70", "odds ratio 2.1"
+    // (not any "rate": "heart rate rose within 5 minutes" is not a statistic)
+    String.raw`\b(?:success|response|remission|relapse|recurrence|cure|mortality|death|survival|failure|dropout|adverse[- ]event|side[- ]effect|complication|incidence|prevalence|abuse|addiction)\s+rates?\b[^.]{0,40}?\d`,
+    String.raw`\b(?:odds|hazard|risk|rate)\s+ratios?\b[^.]{0,20}?\d|\b(?:relative|absolute)\s+risk\b[^.]{0,30}?\d|\bnumber\s+needed\s+to\s+(?:treat|harm)\b[^.]{0,20}?\d`,
+  ].join('|'),
+  'i',
+);
 
 /** Whether a claim states a number, percentage or rate (by its value or its text). */
 export function statesStatistic(claim: Claim, pattern: RegExp = STATISTIC_PATTERN): boolean {

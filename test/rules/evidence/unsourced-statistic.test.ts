@@ -46,6 +46,7 @@ RuleTester.run('evidence/unsourced-statistic', {
     { name: 'an effect without a size', yaml: source + claim('Ketamine eases depression', '{ effect: benefit }', 'kind: testimonial') },
     { name: 'a vague quantifier is not matched by default', yaml: source + claim('Most patients respond within hours') },
     { name: 'the pattern option adds to the built-in one, it does not replace it', options: { pattern: '\\bmost\\b' }, yaml: source + claim('Success rates exceed 60%', pct, 'cites: ["1"]') },
+    { name: 'a rate that is not a statistic: "heart rate rose within 5 minutes"', yaml: source + claim('Heart rate rose within 5 minutes of the infusion', '', 'kind: expert-opinion') },
   ],
   invalid: [
     {

@@ -13,10 +13,10 @@
  *
  * writes <dir>/claimlint.config.yaml and <dir>/claims/source-000.yaml ...
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMainModule } from '../src/paths.js';
 
 export interface GenerateOptions {
   /** Number of claims in the register. */
@@ -309,17 +309,8 @@ function cap(s: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { claims: { type: 'string' }, files: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

@@ -4,8 +4,7 @@
  * level, 1 findings at it (or too many warnings), 2 usage or configuration
  * error — always reported as one line, never a stack trace.
  */
-import { mkdirSync, realpathSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './engine/errors.js';
@@ -16,7 +15,7 @@ import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.
 const engine = () => import('./engine/linter.js');
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
-import { packageInfo } from './paths.js';
+import { isMainModule, packageInfo } from './paths.js';
 
 const HELP = `Usage: claimlint [options] [files or globs...]
        claimlint report [-o file.html] [options]     (an HTML report to open in a browser)
@@ -253,17 +252,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   // A reader that goes away (`claimlint | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

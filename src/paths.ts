@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +27,15 @@ export function docsUrl(docsPath: string): string {
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** Whether the module at `url` is the program node was started with (also through an npm bin link). */
+export function isMainModule(url: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(url);
+  } catch {
+    return false;
+  }
 }

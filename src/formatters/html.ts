@@ -16,6 +16,7 @@ import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/linter.js';
 import { docsUrl } from '../paths.js';
 import type { Formatter } from './types.js';
+import { findingJson } from './json.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -131,18 +132,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
   const findings = result.findings.map((f) => {
     keep(f.claim);
     for (const r of f.related) if (r.kind === 'claim') keep(r.claim);
-    return {
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      claim: f.claim,
-      text: f.text,
-      related: f.related,
-      source: sourceOf(f, all, fileSource),
-    };
+    return { ...findingJson(f), source: sourceOf(f, all, fileSource) };
   });
   const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
   for (const r of result.rules) {

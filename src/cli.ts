@@ -131,7 +131,8 @@ async function listRules(argv: string[], io: CliIo): Promise<number> {
   }
   if (format !== 'stylish') throw new UsageError(`claimlint rules supports --format stylish or json, not "${format}"`);
   const wId = Math.max(...rules.map((r) => r.id.length));
-  for (const r of rules) io.stdout(`${r.id.padEnd(wId)}  ${r.severity.padEnd(7)}  ${r.summary}\n`);
+  // Summaries of user rules come from their YAML files: shown as text, not as terminal control.
+  for (const r of rules) io.stdout(`${r.id.padEnd(wId)}  ${r.severity.padEnd(7)}  ${terminalSafe(r.summary)}\n`);
   return 0;
 }
 

@@ -61,6 +61,17 @@ describe('configuration', () => {
     expect(claimlint(['rules'], { cwd }).stdout).toMatch(/^house\/opinion-only\s+error\s+Claims resting only on expert opinion$/m);
   });
 
+  it('claimlint rules shows a user rule summary as text, not terminal control', () => {
+    const cwd = project({
+      'claims/a.yaml': source('a', 'blog', bare),
+      'claimlint.config.yaml': 'ruleFolders: [house]\n',
+      'house/x.yaml': 'id: house/x\nextends: evidence-missing\nseverity: info\nsummary: "clears \\e[2J the screen"\n',
+    });
+    const r = claimlint(['rules'], { cwd });
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toMatch(/^house\/x\s+info\s+clears \\x1b\[2J the screen$/m);
+  });
+
   it('is found upward from the working directory, and its paths are relative to it', () => {
     const cwd = project({
       'claims/a.yaml': source('a', 'blog', bare),

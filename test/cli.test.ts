@@ -264,8 +264,13 @@ describe('formats and options', () => {
     expect(w.findings.map((f) => f.file)).toEqual(['claims/w.yaml']);
     expect(w.summary.files).toBe(3);
     // The conflict sits in b.yaml, but its other side is in a.yaml: reported for a.yaml too.
-    const onlyA = JSON.parse(claimlint(['claims/a.yaml', '--format', 'json'], { cwd }).stdout) as { findings: Array<{ rule: string }> };
-    expect(onlyA.findings.map((f) => f.rule)).toEqual(['conflict/value']);
+    // and the finding then sits on the given file's claim, the other side as related.
+    const onlyA = JSON.parse(claimlint(['claims/a.yaml', '--format', 'json'], { cwd }).stdout) as {
+      findings: Array<{ rule: string; file: string; line: number; column: number; severity: string; related: Array<{ file: string }> }>;
+    };
+    expect(onlyA.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.related.map((r) => r.file)])).toEqual([
+      ['conflict/value', 'error', 'claims/a.yaml', 17, 12, ['claims/b.yaml']],
+    ]);
   });
 
   it('a given file that the configuration ignores is skipped (a staged draft in a hook)', () => {

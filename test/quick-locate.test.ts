@@ -18,7 +18,7 @@ function check(dir: string): { answered: number; total: number } {
     const file = parseClaimFile(join(dir, name), text);
     for (const c of file.claims) {
       total++;
-      const quick = quickTextRange(text, c.claim.id, c.claim.text);
+      const quick = quickTextRange(text.split('\n'), c.claim.id, c.claim.text);
       if (!quick) continue;
       answered++;
       expect(quick, `${name} ${c.claim.id}`).toEqual({ ...c.range(['text']) });
@@ -42,10 +42,10 @@ describe('quickTextRange', () => {
 
   it('gives up rather than guess', () => {
     const twice = 'claims:\n  - id: a\n    text: "x"\n  - id: a\n    text: "y"\n';
-    expect(quickTextRange(twice, 'a', 'x')).toBeUndefined();
+    expect(quickTextRange(twice.split('\n'), 'a', 'x')).toBeUndefined();
     const flow = 'claims:\n  - { id: a, text: "x" }\n';
-    expect(quickTextRange(flow, 'a', 'x')).toBeUndefined();
-    expect(quickTextRange('claims:\n  - id: a\n    text: "x"\n', 'a', 'not x')).toBeUndefined();
+    expect(quickTextRange(flow.split('\n'), 'a', 'x')).toBeUndefined();
+    expect(quickTextRange('claims:\n  - id: a\n    text: "x"\n'.split('\n'), 'a', 'not x')).toBeUndefined();
   });
 
   it('agrees on block scalars, comments and single quotes, or gives up', () => {
@@ -75,7 +75,7 @@ describe('quickTextRange', () => {
     const file = parseClaimFile('/x.yaml', src);
     let answered = 0;
     for (const c of file.claims) {
-      const quick = quickTextRange(src, c.claim.id, c.claim.text);
+      const quick = quickTextRange(src.split('\n'), c.claim.id, c.claim.text);
       if (!quick) continue;
       answered++;
       expect(quick, c.claim.id).toEqual({ ...c.range(['text']) });

@@ -15,7 +15,24 @@ const find = (rule: string, claim: string | null, related?: string): Finding[] =
     (f) => f.rule === rule && (claim === null || f.claim === claim) && (related === undefined || f.related.some((r) => r.claim === related)),
   );
 
+const PAIR_RULES = new Set(['conflict/value', 'conflict/direction', 'conflict/context', 'conflict/magnitude']);
+/** A finding's identity, independent of which side of a pair carries it. */
+const identity = (f: Finding) =>
+  PAIR_RULES.has(f.rule)
+    ? `${f.rule} ${[f.claim, ...f.related.map((r) => r.claim)].sort().join(' ~ ')}`
+    : `${f.rule} ${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message} ${f.related.map((r) => `${r.file}:${r.line}:${r.column}`).join(',')}`;
+
 describe('the bundled register', () => {
+  it('linted one file at a time (other files loaded fast, positions on demand) finds what the full run finds for that file', async () => {
+    for (const file of new Set(result.findings.map((f) => f.file))) {
+      const scoped = await lint({ cwd: root, patterns: [file] });
+      const expected = result.findings.filter((f) => f.file === file || f.related.some((r) => r.file === file)).map(identity).sort();
+      expect(scoped.findings.map(identity).sort(), file).toEqual(expected);
+      // pair findings sit on the given file's claim
+      for (const f of scoped.findings) expect(f.file === file || f.related.some((r) => r.file === file)).toBe(true);
+    }
+  });
+
   it('holds one valid file per source document and at least 100 claims', () => {
     expect(result.summary.files).toBe(5);
     expect(result.summary.sources).toBe(5);

@@ -256,7 +256,7 @@ export async function lintTexts(texts: Array<{ path: string; text: string }>, op
 export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const overrideFor = (file: string, id: string): SeveritySetting | undefined => {
     let sev: SeveritySetting | undefined;
     const rel = displayPath(file, setup.config.root);
@@ -299,20 +299,15 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   const timing = process.env['CLAIMLINT_TIMING'] ? new Map<string, number>() : undefined;
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
-  const kept = applyDirectives([...findings], directives, display);
-  findings.splice(0, findings.length, ...kept);
+  findings = applyDirectives(findings, directives, display);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
   if (timing) {
     const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['CLAIMLINT_TIMING']) > 1 ? Number(process.env['CLAIMLINT_TIMING']) : 10);
     process.stderr.write(`${'Rule'.padEnd(32)} Time (ms)\n${rows.map(([id, ms]) => `${id.padEnd(32)} ${ms.toFixed(1).padStart(9)}`).join('\n')}\n`);
   }
 
-  let reported = findings;
-  if (scope) {
-    const inScope = new Set([...scope].map(display));
-    reported = findings.filter((f) => inScope.has(f.file) || f.related.some((r) => inScope.has(r.file)));
-  }
-  reported.sort(compareFindings);
+  // Findings outside the scope were dropped as they were reported.
+  const reported = findings.sort(compareFindings);
   const count = (s: Severity) => reported.filter((f) => f.severity === s).length;
   const result: LintResult = {
     findings: reported,

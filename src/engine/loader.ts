@@ -113,6 +113,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   }
   const lineCounter = new LineCounter();
   let parsed: Document | undefined;
+  let lines: string[] | undefined;
   const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
   const at = (path: YamlPath, o: { key?: boolean } = {}): Range =>
     parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o));
@@ -235,7 +236,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       range: (p = [], opts = {}) => {
         // A related claim in a fast-loaded file: find its text by a line scan before parsing the file.
         if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key) {
-          const quick = quickTextRange(text, claim.id, claim.text);
+          lines ??= text.split('\n');
+          const quick = quickTextRange(lines, claim.id, claim.text);
           if (quick) return quick;
         }
         return at(['claims', i, ...p], opts);

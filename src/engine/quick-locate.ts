@@ -31,8 +31,11 @@ function stripComment(line: string, from: number): string {
   return line.trimEnd();
 }
 
-export function quickTextRange(source: string, claimId: string, claimText: string): Range | undefined {
-  const lines = source.split('\n');
+/**
+ * `lines` is the file's text split at '\n' (the caller splits once per file:
+ * a pre-commit run may locate many related claims in one file).
+ */
+export function quickTextRange(lines: readonly string[], claimId: string, claimText: string): Range | undefined {
   const idRe = new RegExp(`^(\\s*)(-\\s+)?id:\\s*(["']?)${escapeRe(claimId)}\\3\\s*(#.*)?\\r?$`);
   const hits = lines.flatMap((l, i) => (idRe.test(l) ? [i] : []));
   if (hits.length !== 1) return undefined;

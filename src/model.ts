@@ -127,6 +127,8 @@ export interface Source {
   published?: string | number;
   url?: string;
   doi?: string;
+  /** The document this file's claims quote, relative to the repository root. */
+  document?: string;
   notices?: Notice[];
   references?: Reference[];
   note?: string;

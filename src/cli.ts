@@ -7,12 +7,12 @@
 import { mkdirSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from './engine/errors.js';
-import type { LintResult } from './engine/linter.js';
+import { ConfigError } from './engine/run/errors.js';
+import type { LintResult } from './engine/run/linter.js';
 import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
 
 /** The engine is loaded on demand: --help and --version start without it. */
-const engine = () => import('./engine/linter.js');
+const engine = () => import('./engine/run/linter.js');
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
 import { isMainModule, packageInfo } from './paths.js';
@@ -153,7 +153,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   });
   if (values['write-baseline']) {
     const path = values['write-baseline'];
-    const { makeBaseline } = await import('./engine/baseline.js');
+    const { makeBaseline } = await import('./engine/report/baseline.js');
     writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`);
     io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return 0;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { lintTexts } from '../src/engine/linter.js';
+import { lintTexts } from '../src/engine/run/linter.js';
 
 const docsDir = join(import.meta.dirname, '..', 'docs', 'rules');
 const pages = fg.sync('**/*.md', { cwd: docsDir }).sort();

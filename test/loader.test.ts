@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimFile } from '../src/engine/loader.js';
+import { parseClaimFile } from '../src/engine/load/loader.js';
 import { yaml } from './helpers/rule-tester.js';
 
 const GOOD = yaml`

@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseClaimFile } from '../src/engine/loader.js';
-import { quickTextRange } from '../src/engine/quick-locate.js';
+import { parseClaimFile } from '../src/engine/load/loader.js';
+import { quickTextRange } from '../src/engine/load/quick-locate.js';
 import { generateRegister } from '../scripts/generate-register.js';
 
 function check(dir: string): { answered: number; total: number } {

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../src/engine/finding.js';
-import { lint } from '../src/engine/linter.js';
+import type { Finding } from '../src/engine/report/finding.js';
+import { lint } from '../src/engine/run/linter.js';
 import { claimlint } from './helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS } from '../src/checks/index.js';
-import { resolveSetup } from '../src/engine/linter.js';
+import { resolveSetup } from '../src/engine/run/linter.js';
 
 const root = join(import.meta.dirname, '..');
 const setup = await resolveSetup({ cwd: root, config: {} });

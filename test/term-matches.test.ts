@@ -1,7 +1,7 @@
-/** Term matching and locating a match inside a claim's `text` scalar (src/engine/term-matches.ts). */
+/** Term matching and locating a match inside a claim's `text` scalar (src/engine/register/term-matches.ts). */
 import { describe, expect, it } from 'vitest';
-import { parseClaimFile } from '../src/engine/loader.js';
-import { findTerms, matchRange } from '../src/engine/term-matches.js';
+import { parseClaimFile } from '../src/engine/load/loader.js';
+import { findTerms, matchRange } from '../src/engine/register/term-matches.js';
 
 const file = (text: string) =>
   parseClaimFile(

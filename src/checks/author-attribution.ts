@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
-import { evidenceOf } from '../engine/evidence.js';
-import type { LoadedClaim } from '../engine/loader.js';
+import { defineCheck } from '../engine/run/check.js';
+import { evidenceOf } from '../engine/register/evidence.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
 import type { Reference } from '../model.js';
 
 interface Options {

@@ -1,5 +1,5 @@
-import { defineCheck } from '../engine/check.js';
-import { normalizeDoi } from '../engine/retractions.js';
+import { defineCheck } from '../engine/run/check.js';
+import { normalizeDoi } from '../engine/register/retractions.js';
 
 interface Options {
   /** URL schemes a reference link may use (without the colon). */

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { disagreement } from '../engine/disagreement.js';
-import { facetList } from '../engine/context.js';
-import { orient, pairContext } from '../engine/pairs.js';
+import { defineCheck } from '../engine/run/check.js';
+import { disagreement } from '../engine/register/disagreement.js';
+import { facetList } from '../engine/register/context.js';
+import { orient, pairContext } from '../engine/register/pairs.js';
 import { NO_OPTIONS } from './option-schemas.js';
 
 /**

@@ -1,5 +1,5 @@
-import { defineCheck } from '../engine/check.js';
-import { joinWords } from '../engine/evidence-designs.js';
+import { defineCheck } from '../engine/run/check.js';
+import { joinWords } from '../engine/register/evidence-designs.js';
 import { FACETS, type Aspect, type Facet } from '../model.js';
 import { aspectList } from './option-schemas.js';
 

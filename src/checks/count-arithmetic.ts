@@ -1,5 +1,5 @@
-import { defineCheck } from '../engine/check.js';
-import { asCount, valueKind } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import { asCount, valueKind } from '../engine/register/values.js';
 
 interface Options {
   /** Extra tolerance, in percentage points, on top of the rounding of the stated percentage. */

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
-import { didYouMean } from '../engine/ajv.js';
-import { evidenceOf } from '../engine/evidence.js';
+import { didYouMean } from '../engine/load/ajv.js';
+import { evidenceOf } from '../engine/register/evidence.js';
 
 /** A citation of a reference id the source's reference list does not define. */
 export default defineCheck({

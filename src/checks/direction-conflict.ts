@@ -1,9 +1,9 @@
-import { defineCheck } from '../engine/check.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { OPPOSED } from '../engine/disagreement.js';
-import { orient, reportPair } from '../engine/pairs.js';
+import { defineCheck } from '../engine/run/check.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { OPPOSED } from '../engine/register/disagreement.js';
+import { orient, reportPair } from '../engine/register/pairs.js';
 import { differentContextOption } from './option-schemas.js';
-import { asEffect, valueKind } from '../engine/values.js';
+import { asEffect, valueKind } from '../engine/register/values.js';
 import type { EffectDirection } from '../model.js';
 
 interface Options {

@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
-import type { LoadedClaim, LoadedReference } from '../engine/loader.js';
+import type { LoadedClaim, LoadedReference } from '../engine/load/loader.js';
 
 /** Two sources with one id, or two claims (or references) of one source with one id. */
 export default defineCheck({

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
-import type { LoadedReference } from '../engine/loader.js';
-import { normalizeDoi } from '../engine/retractions.js';
+import type { LoadedReference } from '../engine/load/loader.js';
+import { normalizeDoi } from '../engine/register/retractions.js';
 
 
 /** Normalise a URL for comparison; undefined for placeholders that name no work. */

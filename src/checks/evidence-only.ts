@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { hasCitableEvidence, statesStatistic } from '../engine/evidence.js';
-import { DESIGN_LABELS, designList, evidenceByItem, itemHasOnly, joinWords, namedSourceMap, type ItemEvidence } from '../engine/evidence-designs.js';
-import { hasTerm } from '../engine/term-matches.js';
+import { defineCheck } from '../engine/run/check.js';
+import { hasCitableEvidence, statesStatistic } from '../engine/register/evidence.js';
+import { DESIGN_LABELS, designList, evidenceByItem, itemHasOnly, joinWords, namedSourceMap, type ItemEvidence } from '../engine/register/evidence-designs.js';
+import { hasTerm } from '../engine/register/term-matches.js';
 import type { Aspect, Design, EvidenceKind } from '../model.js';
 import { aspectList, evidenceKindList } from './option-schemas.js';
 

@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
-import { resolveEvidence } from '../engine/evidence.js';
-import { DESIGN_LABELS, designList, studiesOf, totalSample } from '../engine/evidence-designs.js';
+import { defineCheck } from '../engine/run/check.js';
+import { resolveEvidence } from '../engine/register/evidence.js';
+import { DESIGN_LABELS, designList, studiesOf, totalSample } from '../engine/register/evidence-designs.js';
 import type { Aspect, Design } from '../model.js';
 import { aspectList } from './option-schemas.js';
 

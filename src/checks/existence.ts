@@ -1,6 +1,6 @@
 import { ASPECTS, type Aspect } from '../model.js';
-import { defineCheck } from '../engine/check.js';
-import { findTerms, matchRange } from '../engine/term-matches.js';
+import { defineCheck } from '../engine/run/check.js';
+import { findTerms, matchRange } from '../engine/register/term-matches.js';
 import { aspectList } from './option-schemas.js';
 
 interface Options {

@@ -1,5 +1,5 @@
 /** The registry of built-in check kinds, by the name rules use in `extends:`. */
-import type { CheckKind } from '../engine/check.js';
+import type { CheckKind } from '../engine/run/check.js';
 import authorAttribution from './author-attribution.js';
 import brokenLink from './broken-link.js';
 import updateNotice from './update-notice.js';

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { orient, reportPair } from '../engine/pairs.js';
-import { asEffect, describeValue, overlaps, quantityInterval, valueKind } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { orient, reportPair } from '../engine/register/pairs.js';
+import { asEffect, describeValue, overlaps, quantityInterval, valueKind } from '../engine/register/values.js';
 import type { QuantityValue } from '../model.js';
 import { differentContextOption } from './option-schemas.js';
 

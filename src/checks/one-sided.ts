@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { findTerm } from '../engine/evidence.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { asEffect, valueKind } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import { findTerm } from '../engine/register/evidence.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { asEffect, valueKind } from '../engine/register/values.js';
 import type { Aspect, Claim, EffectDirection } from '../model.js';
 import { aspectList } from './option-schemas.js';
 

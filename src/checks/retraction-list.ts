@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { evidenceOf } from '../engine/evidence.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { normalizeDoi, type RetractionRecord } from '../engine/retractions.js';
+import { defineCheck } from '../engine/run/check.js';
+import { evidenceOf } from '../engine/register/evidence.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { normalizeDoi, type RetractionRecord } from '../engine/register/retractions.js';
 
 interface Options {
   /**

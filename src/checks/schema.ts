@@ -1,4 +1,4 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
 
 /** Reports fields that break the claim-file schema, named by their path. */

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { designList, designWords, evidenceByItem, itemHasOnly, namedSourceMap } from '../engine/evidence-designs.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { valueKind } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import { designList, designWords, evidenceByItem, itemHasOnly, namedSourceMap } from '../engine/register/evidence-designs.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { valueKind } from '../engine/register/values.js';
 import type { Aspect, Design } from '../model.js';
 import { aspectList } from './option-schemas.js';
 

@@ -1,4 +1,4 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import type { Source } from '../model.js';
 
 /** The items of a source's metadata the check can require. */

@@ -1,5 +1,5 @@
-import { defineCheck } from '../engine/check.js';
-import { findTerm, resolveEvidence } from '../engine/evidence.js';
+import { defineCheck } from '../engine/run/check.js';
+import { findTerm, resolveEvidence } from '../engine/register/evidence.js';
 import { aspectList } from './option-schemas.js';
 import { ASPECTS, type Aspect } from '../model.js';
 

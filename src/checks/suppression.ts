@@ -1,4 +1,4 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 
 interface Options {
   /** Report directives that give no reason after `--`. */

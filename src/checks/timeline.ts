@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
-import type { LoadedClaim } from '../engine/loader.js';
-import { asTime, describeValue, publishedYear, timeInterval, valueKind, type Interval } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import type { LoadedClaim } from '../engine/load/loader.js';
+import { asTime, describeValue, publishedYear, timeInterval, valueKind, type Interval } from '../engine/register/values.js';
 
 interface Options {
   /** Properties that date a subject's beginning: nothing else about it can come before. */

@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
-import { hasCitableEvidence, statesStatistic } from '../engine/evidence.js';
-import { describeValue, valueKind } from '../engine/values.js';
+import { defineCheck } from '../engine/run/check.js';
+import { hasCitableEvidence, statesStatistic } from '../engine/register/evidence.js';
+import { describeValue, valueKind } from '../engine/register/values.js';
 
 interface Options {
   /** Extra regular expression (source text) for statistics in claim text. */

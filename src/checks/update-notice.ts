@@ -1,6 +1,6 @@
-import { defineCheck } from '../engine/check.js';
-import { evidenceOf } from '../engine/evidence.js';
-import type { LoadedClaim, LoadedReference } from '../engine/loader.js';
+import { defineCheck } from '../engine/run/check.js';
+import { evidenceOf } from '../engine/register/evidence.js';
+import type { LoadedClaim, LoadedReference } from '../engine/load/loader.js';
 import { SEVERITY_RANK, type Notice, type NoticeType, type Reference, type SeveritySetting } from '../model.js';
 
 type NoticeSeverities = Record<NoticeType, SeveritySetting>;

@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { orient, reportPair } from '../engine/pairs.js';
+import { defineCheck } from '../engine/run/check.js';
+import { orient, reportPair } from '../engine/register/pairs.js';
 import { differentContextOption } from './option-schemas.js';
-import { compareValues, describeValue, publishedYear, valueKind } from '../engine/values.js';
+import { compareValues, describeValue, publishedYear, valueKind } from '../engine/register/values.js';
 import type { ValueKind } from '../model.js';
 
 interface Options {

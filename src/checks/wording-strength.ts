@@ -1,7 +1,7 @@
-import { defineCheck } from '../engine/check.js';
-import { bestLevel, resolveEvidence } from '../engine/evidence.js';
-import { DESIGN_LABELS, designList, designWords, studiesOf } from '../engine/evidence-designs.js';
-import { firstTerm, hasTerm, matchRange } from '../engine/term-matches.js';
+import { defineCheck } from '../engine/run/check.js';
+import { bestLevel, resolveEvidence } from '../engine/register/evidence.js';
+import { DESIGN_LABELS, designList, designWords, studiesOf } from '../engine/register/evidence-designs.js';
+import { firstTerm, hasTerm, matchRange } from '../engine/register/term-matches.js';
 import type { Aspect, Design } from '../model.js';
 import { aspectList } from './option-schemas.js';
 

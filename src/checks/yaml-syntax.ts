@@ -1,4 +1,4 @@
-import { defineCheck } from '../engine/check.js';
+import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
 
 /** Reports files the YAML parser rejects, at the parser's position. */

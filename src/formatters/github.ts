@@ -16,8 +16,8 @@
  */
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../engine/finding.js';
-import type { LintResult } from '../engine/linter.js';
+import type { Finding } from '../engine/report/finding.js';
+import type { LintResult } from '../engine/run/linter.js';
 import type { Severity } from '../model.js';
 import { markdownReport, utf8Bytes } from './markdown-text.js';
 import { worstFirst } from './order.js';

@@ -11,9 +11,9 @@
  * `<!--` in a claim cannot end the block), and the page script builds the
  * list with textContent only. A Content-Security-Policy forbids every load.
  */
-import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/claim-summary.js';
-import type { Finding } from '../engine/finding.js';
-import type { LintResult } from '../engine/linter.js';
+import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/register/claim-summary.js';
+import type { Finding } from '../engine/report/finding.js';
+import type { LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
 import type { Formatter } from './types.js';
 import { findingJson } from './json.js';

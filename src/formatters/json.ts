@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../engine/report/finding.js';
 import type { Formatter } from './types.js';
 
 /** A finding in the documented JSON shape, keys in their documented order. */

@@ -14,7 +14,7 @@
  * characters not allowed in XML 1.0 (most C0 controls, lone surrogates,
  * U+FFFE, U+FFFF) are removed.
  */
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../engine/report/finding.js';
 import { plural } from './order.js';
 import type { Formatter } from './types.js';
 

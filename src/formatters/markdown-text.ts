@@ -4,8 +4,8 @@
  * untrusted: they are escaped so they can neither break a table, nor inject
  * HTML, links or images, nor mention (and so notify) people.
  */
-import type { Finding } from '../engine/finding.js';
-import type { LintResult } from '../engine/linter.js';
+import type { Finding } from '../engine/report/finding.js';
+import type { LintResult } from '../engine/run/linter.js';
 import { countsByRule, plural, worstFirst } from './order.js';
 
 // Control characters, line and paragraph separators, and bidirectional

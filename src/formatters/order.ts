@@ -1,5 +1,5 @@
 /** Orderings and counts shared by the CI formatters. */
-import { compareFindings, type Finding } from '../engine/finding.js';
+import { compareFindings, type Finding } from '../engine/report/finding.js';
 import { SEVERITY_RANK, type Severity } from '../model.js';
 
 /**

@@ -11,8 +11,8 @@
  * invocation notification and `properties.omittedResults`).
  */
 import { pathToFileURL } from 'node:url';
-import { compareFindings, type Finding, type RelatedLocation } from '../engine/finding.js';
-import type { RuleInfo } from '../engine/linter.js';
+import { compareFindings, type Finding, type RelatedLocation } from '../engine/report/finding.js';
+import type { RuleInfo } from '../engine/run/linter.js';
 import type { Severity } from '../model.js';
 import { docsUrl, packageInfo } from '../paths.js';
 import { clip } from './markdown-text.js';

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../engine/report/finding.js';
 import type { Severity } from '../model.js';
 import { terminalSafe, visibleWidth } from './terminal-text.js';
 import type { Formatter } from './types.js';

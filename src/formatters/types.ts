@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/linter.js';
+import type { LintResult } from '../engine/run/linter.js';
 
 export interface FormatterContext {
   /** Whether to colour the output (terminal formatters only). */

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint, type LintResult } from '../../src/engine/linter.js';
+import { lint, type LintResult } from '../../src/engine/run/linter.js';
 import html from '../../src/formatters/html.js';
 import json from '../../src/formatters/json.js';
 import type { FormatterContext } from '../../src/formatters/types.js';

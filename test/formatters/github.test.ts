@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/engine/report/finding.js';
 import github, { STEP_SUMMARY_LIMIT, annotationMessage, annotationTitle, stepSummary, workflowCommand } from '../../src/formatters/github.js';
 import { markdownCell } from '../../src/formatters/markdown-text.js';
 import { claimlint } from '../helpers/cli.js';

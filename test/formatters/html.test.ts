@@ -5,9 +5,9 @@
  * test/browser/report.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { lintTexts, type LintResult } from '../../src/engine/linter.js';
-import { fingerprint } from '../../src/engine/fingerprint.js';
-import type { Finding } from '../../src/engine/finding.js';
+import { lintTexts, type LintResult } from '../../src/engine/run/linter.js';
+import { fingerprint } from '../../src/engine/report/fingerprint.js';
+import type { Finding } from '../../src/engine/report/finding.js';
 import html, { CSP, escapeHtml, scriptJson } from '../../src/formatters/html.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import type { FormatterContext } from '../../src/formatters/types.js';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lint, type LintResult } from '../../src/engine/linter.js';
+import { lint, type LintResult } from '../../src/engine/run/linter.js';
 import { docsUrl } from '../../src/paths.js';
 import sarif, { MAX_RESULTS, pathToUri, sarifText } from '../../src/formatters/sarif.js';
 import { claimlint } from '../helpers/cli.js';

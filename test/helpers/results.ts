@@ -1,7 +1,7 @@
 /** Hand-made lint results for formatter tests. */
-import type { Finding, RelatedLocation } from '../../src/engine/finding.js';
-import { fingerprint } from '../../src/engine/fingerprint.js';
-import type { LintResult, RuleInfo } from '../../src/engine/linter.js';
+import type { Finding, RelatedLocation } from '../../src/engine/report/finding.js';
+import { fingerprint } from '../../src/engine/report/fingerprint.js';
+import type { LintResult, RuleInfo } from '../../src/engine/run/linter.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { project } from './cli.js';
 

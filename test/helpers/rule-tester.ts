@@ -4,9 +4,9 @@
  * with rule id, severity, line and column). Only the rule under test runs.
  */
 import { describe, expect, it } from 'vitest';
-import { lintTexts } from '../../src/engine/linter.js';
-import type { Finding } from '../../src/engine/finding.js';
-import type { VocabularyConfig } from '../../src/engine/vocabulary.js';
+import { lintTexts } from '../../src/engine/run/linter.js';
+import type { Finding } from '../../src/engine/report/finding.js';
+import type { VocabularyConfig } from '../../src/engine/register/vocabulary.js';
 import type { Severity } from '../../src/model.js';
 
 export interface ValidCase {

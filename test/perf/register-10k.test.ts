@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateRegister, type GeneratedRegister } from '../../scripts/generate-register.js';
-import { lint, type LintResult } from '../../src/engine/linter.js';
+import { lint, type LintResult } from '../../src/engine/run/linter.js';
 import { BIN } from '../helpers/cli.js';
 
 const CLAIMS = 10_000;

@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ValidateFunction } from 'ajv';
-import type { SeveritySetting } from '../model.js';
-import { displayPath } from '../paths.js';
-import { compileSchema, explainErrors } from './ajv.js';
+import type { SeveritySetting } from '../../model.js';
+import { displayPath } from '../../paths.js';
+import { compileSchema, explainErrors } from '../load/ajv.js';
 import { ConfigError } from './errors.js';
-import { rangeAt, rangeFromOffsets, type Range } from './location.js';
-import type { VocabularyConfig } from './vocabulary.js';
+import { rangeAt, rangeFromOffsets, type Range } from '../load/location.js';
+import type { VocabularyConfig } from '../register/vocabulary.js';
 
 export const CONFIG_FILE_NAMES = ['claimlint.config.yaml', 'claimlint.config.yml'];
 export const DEFAULT_FILES = ['claims/**/*.{yaml,yml}'];

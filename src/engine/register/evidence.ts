@@ -8,8 +8,8 @@ import {
   type EvidenceLevel,
   type Reference,
   type SourceKind,
-} from '../model.js';
-import type { LoadedClaim } from './loader.js';
+} from '../../model.js';
+import type { LoadedClaim } from '../load/loader.js';
 import { mayContain, termPattern } from './term-matches.js';
 import { publishedYear, valueKind } from './values.js';
 

@@ -9,7 +9,7 @@ import type {
   Source,
   TimeValue,
   ValueKind,
-} from '../model.js';
+} from '../../model.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type Interval = readonly [number, number];

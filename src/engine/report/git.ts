@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../run/errors.js';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
-import type { Report } from './check.js';
+import type { Report } from '../run/check.js';
 import { compareContexts, facetList, type ContextComparison } from './context.js';
-import type { LoadedClaim } from './loader.js';
+import type { LoadedClaim } from '../load/loader.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**

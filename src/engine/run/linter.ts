@@ -2,23 +2,23 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../model.js';
-import { displayPath, PACKAGE_ROOT } from '../paths.js';
-import { didYouMean } from './ajv.js';
+import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../../model.js';
+import { displayPath, PACKAGE_ROOT } from '../../paths.js';
+import { didYouMean } from '../load/ajv.js';
 import { relatedOf, type ExternalData, type Report } from './check.js';
-import { loadRetractions, parseRetractions } from './retractions.js';
+import { loadRetractions, parseRetractions } from '../register/retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
-import { compareFindings, interpolate, type Finding, type LintSummary } from './finding.js';
-import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from './baseline.js';
-import { fingerprint } from './fingerprint.js';
-import { registerAtRevision } from './git.js';
-import { summarizeClaims, type ClaimSummary } from './claim-summary.js';
-import { loadFile, parseClaimFile, type RegisterFile } from './loader.js';
-import { Register } from './register.js';
+import { compareFindings, interpolate, type Finding, type LintSummary } from '../report/finding.js';
+import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
+import { fingerprint } from '../report/fingerprint.js';
+import { registerAtRevision } from '../report/git.js';
+import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
+import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
-import { Vocabulary } from './vocabulary.js';
+import { Vocabulary } from '../register/vocabulary.js';
 
 export interface LintOptions {
   /** Working directory: config lookup starts here, paths are shown relative to it. */

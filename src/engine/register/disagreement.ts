@@ -1,6 +1,6 @@
 /** Whether two claims on one subject and property disagree, whatever their value family. */
-import type { EffectDirection } from '../model.js';
-import type { LoadedClaim } from './loader.js';
+import type { EffectDirection } from '../../model.js';
+import type { LoadedClaim } from '../load/loader.js';
 import { asEffect, compareValues, describeValue, publishedYear, valueKind } from './values.js';
 import type { Vocabulary } from './vocabulary.js';
 

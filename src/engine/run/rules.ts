@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import fg from 'fast-glob';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ValidateFunction } from 'ajv';
-import type { Severity } from '../model.js';
-import { CHECK_KINDS } from '../checks/index.js';
+import type { Severity } from '../../model.js';
+import { CHECK_KINDS } from '../../checks/index.js';
 import type { CheckKind } from './check.js';
-import { compileSchema, didYouMean, explainErrors } from './ajv.js';
+import { compileSchema, didYouMean, explainErrors } from '../load/ajv.js';
 import { ConfigError } from './errors.js';
-import { rangeAt, rangeFromOffsets } from './location.js';
-import { displayPath, PACKAGE_ROOT } from '../paths.js';
+import { rangeAt, rangeFromOffsets } from '../load/location.js';
+import { displayPath, PACKAGE_ROOT } from '../../paths.js';
 
 /** A rule as written in YAML. */
 export interface RuleDefinition {

@@ -3,8 +3,8 @@
  * file: the column of a word inside the `text` scalar, not just the scalar.
  */
 import { isScalar, Scalar } from 'yaml';
-import { lazyRange, type LoadedClaim } from './loader.js';
-import { nodeAt, rangeFromOffsets, type Range } from './location.js';
+import { lazyRange, type LoadedClaim } from '../load/loader.js';
+import { nodeAt, rangeFromOffsets, type Range } from '../load/location.js';
 
 /** One occurrence of a term in a text. */
 export interface TermMatch {

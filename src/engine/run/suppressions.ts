@@ -7,9 +7,9 @@
  *
  * No rule list means every rule. The reason after `--` is required.
  */
-import type { Finding } from './finding.js';
-import type { Range } from './location.js';
-import type { RegisterFile } from './loader.js';
+import type { Finding } from '../report/finding.js';
+import type { Range } from '../load/location.js';
+import type { RegisterFile } from '../load/loader.js';
 
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 

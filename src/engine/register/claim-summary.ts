@@ -4,10 +4,10 @@
  * text, where it is, its value, its context facets and its evidence with
  * the cited references resolved. Plain data: serialisable as JSON.
  */
-import { FACETS, type Aspect, type ClaimContext, type Design, type EvidenceKind, type EvidenceLevel } from '../model.js';
+import { FACETS, type Aspect, type ClaimContext, type Design, type EvidenceKind, type EvidenceLevel } from '../../model.js';
 import { interventionParts } from './context.js';
 import { bestLevel, evidenceOf, resolveEvidence } from './evidence.js';
-import type { LoadedClaim } from './loader.js';
+import type { LoadedClaim } from '../load/loader.js';
 import { describeValue, publishedYear } from './values.js';
 import type { Vocabulary } from './vocabulary.js';
 

@@ -5,7 +5,7 @@
  * so the baseline can be pruned.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../run/errors.js';
 import type { Finding } from './finding.js';
 
 export interface BaselineEntry {

@@ -1,11 +1,11 @@
-import type { Severity } from '../model.js';
-import type { RelatedLocation } from './finding.js';
-import type { Range } from './location.js';
-import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
-import type { Register } from './register.js';
+import type { Severity } from '../../model.js';
+import type { RelatedLocation } from '../report/finding.js';
+import type { Range } from '../load/location.js';
+import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
+import type { Register } from '../register/register.js';
 import type { Directive } from './suppressions.js';
-import type { RetractionRecord } from './retractions.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { RetractionRecord } from '../register/retractions.js';
+import type { Vocabulary } from '../register/vocabulary.js';
 
 /** What a check reports; the engine turns it into a finding. */
 export interface Report {

@@ -1,4 +1,4 @@
-import type { LoadedClaim, LoadedReference, RegisterFile } from './loader.js';
+import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**

@@ -4,7 +4,7 @@
  * other columns are ignored), read offline from a file the user gives.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../run/errors.js';
 
 export interface RetractionRecord {
   /** The retracted (or corrected) paper's DOI, normalised. */

@@ -3,9 +3,9 @@
  * through a rule's options, and the studies (as opposed to stories and
  * names) behind a claim.
  */
-import { DESIGN_LEVEL, type Design, type EvidenceItem } from '../model.js';
+import { DESIGN_LEVEL, type Design, type EvidenceItem } from '../../model.js';
 import { findTerm, resolveEvidence, type ResolvedEvidence } from './evidence.js';
-import type { LoadedClaim } from './loader.js';
+import type { LoadedClaim } from '../load/loader.js';
 
 /** Every design, for option schemas. */
 export const DESIGNS: readonly Design[] = [

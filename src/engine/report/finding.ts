@@ -1,5 +1,5 @@
-import type { Severity } from '../model.js';
-import type { Range } from './location.js';
+import type { Severity } from '../../model.js';
+import type { Range } from '../load/location.js';
 
 /** The other side of a conflict, or the first of two duplicates. */
 export interface RelatedLocation {

@@ -3,7 +3,7 @@
  * two claims facet by facet (same, nested, different, unknown), so that a
  * disagreement is a conflict only when the claims speak of the same thing.
  */
-import { FACETS, type ClaimContext, type InterventionDetail } from '../model.js';
+import { FACETS, type ClaimContext, type InterventionDetail } from '../../model.js';
 import { normalizeTerm, type Vocabulary } from './vocabulary.js';
 
 /**

@@ -47,6 +47,12 @@ export interface LintOptions {
   changedSince?: string;
   /** Report only findings not recorded in this baseline file (`--baseline`). */
   baselineFile?: string;
+  /**
+   * Texts that replace files of the register (absolute path -> text): an
+   * editor's unsaved buffer, `--stdin --stdin-filename`. A path not on disk
+   * is added to the register.
+   */
+  contents?: ReadonlyMap<string, string>;
 }
 
 export interface RuleInfo {
@@ -159,7 +165,12 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
 }
 
 /** The claim files of the register, and the files given on the command line. */
-async function discoverFiles(setup: Resolved, cwd: string, patterns: string[]): Promise<{ register: string[]; scope?: Set<string> }> {
+async function discoverFiles(
+  setup: Resolved,
+  cwd: string,
+  patterns: string[],
+  contents: ReadonlyMap<string, string>,
+): Promise<{ register: string[]; scope?: Set<string> }> {
   const { config } = setup;
   const root = config.root;
   const ignore = config.config.ignores ?? [];
@@ -173,7 +184,7 @@ async function discoverFiles(setup: Resolved, cwd: string, patterns: string[]): 
     const isIgnored = picomatch(ignore, { dot: true });
     for (const p of patterns) {
       const abs = resolve(cwd, p);
-      if (existsSync(abs) && statSync(abs).isFile()) {
+      if (contents.has(abs) || (existsSync(abs) && statSync(abs).isFile())) {
         // A file named explicitly (a staged file in a hook) that the configuration ignores is skipped, not an error.
         if (!isIgnored(displayPath(abs, root))) scope.add(abs);
         continue;
@@ -186,7 +197,7 @@ async function discoverFiles(setup: Resolved, cwd: string, patterns: string[]): 
     }
     for (const f of scope) register.add(f);
   }
-  if (register.size === 0 && !(scope && scope.size === 0)) {
+  if (register.size === 0 && contents.size === 0 && !(scope && scope.size === 0)) {
     throw new ConfigError(
       `no claim files found (looked for ${globs.join(', ')} in ${displayPath(root, cwd)}); pass files, or set "files" in claimlint.config.yaml`,
     );
@@ -202,9 +213,17 @@ function demote(s: Severity): Severity {
 export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const setup = await resolveSetup(opts);
-  const { register: paths, scope } = await discoverFiles(setup, cwd, opts.patterns ?? []);
+  const contents = opts.contents ?? new Map<string, string>();
+  const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
+  const { scope } = discovered;
+  const paths = [...new Set([...discovered.register, ...contents.keys()])].sort();
   // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
-  const files: RegisterFile[] = await Promise.all(paths.map((p) => loadFile(p, { fast: scope !== undefined && !scope.has(p) })));
+  const files: RegisterFile[] = await Promise.all(
+    paths.map((p) => {
+      const text = contents.get(p);
+      return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
+    }),
+  );
   let result = lintFiles(setup, files, cwd, scope);
   if (opts.changedSince) {
     const { config } = setup;

@@ -64,3 +64,30 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
+
+/** Lengths of a text's lines (without their line break); a final line break does not start a line. */
+export function lineLengths(text: string): number[] {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.length - 1 : l.length));
+}
+
+/**
+ * A range moved inside its text: lines 1 to the last line, columns 1 to one
+ * past the end of their line, the end not before the start. Parsers' error
+ * positions may point past the end of a truncated last line, or at the line
+ * after the last.
+ */
+export function clampRange(r: Range, lengths: readonly number[]): Range {
+  const last = Math.max(1, lengths.length);
+  const at = (line: number, column: number): [number, number] => {
+    const l = Math.min(Math.max(1, Number.isFinite(line) ? line : last), last);
+    const max = (lengths[l - 1] ?? 0) + 1;
+    const c = line > last ? max : Math.min(Math.max(1, Number.isFinite(column) ? column : 1), max);
+    return [l, c];
+  };
+  const [line, column] = at(r.line, r.column);
+  let [endLine, endColumn] = at(r.endLine, r.endColumn);
+  if (endLine < line || (endLine === line && endColumn < column)) [endLine, endColumn] = [line, column];
+  return { line, column, endLine, endColumn };
+}

@@ -15,6 +15,7 @@ import { fingerprint } from '../report/fingerprint.js';
 import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { globRegisterFiles } from '../load/read.js';
 import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
@@ -175,9 +176,7 @@ async function discoverFiles(
   const root = config.root;
   const ignore = config.config.ignores ?? [];
   const globs = config.config.files ?? DEFAULT_FILES;
-  const register = new Set(
-    await fg(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: [...ignore, '**/node_modules/**'], dot: false }),
-  );
+  const register = new Set(await globRegisterFiles(globs, { cwd: root, ignore: [...ignore, '**/node_modules/**'] }));
   let scope: Set<string> | undefined;
   if (patterns.length) {
     scope = new Set();

@@ -4,8 +4,8 @@
  * level, 1 findings at it (or too many warnings), 2 usage or configuration
  * error — always reported as one line, never a stack trace.
  */
-import { mkdirSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { watch as fsWatch } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './engine/run/errors.js';
 import type { LintResult } from './engine/run/linter.js';
@@ -16,6 +16,7 @@ const engine = () => import('./engine/run/linter.js');
 import { terminalSafe } from './formatters/terminal-text.js';
 import type { SeveritySetting } from './model.js';
 import { isMainModule, packageInfo } from './paths.js';
+import { guardOutputPaths, writeFileAtomic } from './output/write.js';
 
 const HELP = `Usage: claimlint [options] [files or globs...]
        claimlint report [-o file.html] [options]     (an HTML report to open in a browser)
@@ -111,14 +112,6 @@ function parseRuleFlags(flags: string[] | undefined): Record<string, SeveritySet
   return out;
 }
 
-/** Write a file atomically: a temporary file in the same folder, then rename. */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
 async function listRules(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv);
   const { describeRules, resolveSetup } = await engine();
@@ -138,6 +131,12 @@ async function listRules(argv: string[], io: CliIo): Promise<number> {
 
 type Values = ReturnType<typeof parse>['values'];
 
+/** The files a run writes, and the files it reads that an output must not replace. */
+const outputTargets = (v: Values) =>
+  [['-o', v['output-file']], ['--write-baseline', v['write-baseline']]].flatMap(([option, path]) => (path ? [{ option: option!, path }] : []));
+const inputFiles = (v: Values) =>
+  [['--baseline', v['write-baseline'] ? undefined : v.baseline], ['--retractions', v.retractions]].flatMap(([option, path]) => (path ? [{ option: option!, path }] : []));
+
 /** One lint run: lint, format, write; returns the exit code. */
 async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
   const tool = { name: 'claimlint', version: packageInfo().version };
@@ -154,7 +153,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   if (values['write-baseline']) {
     const path = values['write-baseline'];
     const { makeBaseline } = await import('./engine/report/baseline.js');
-    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`);
+    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`, path);
     io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return 0;
   }
@@ -162,7 +161,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   const shown: LintResult = values.quiet ? withFindings(result, result.findings.filter((f) => f.severity === 'error')) : result;
   const outFile = values['output-file'];
   const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
-  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
+  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text, outFile);
   else io.stdout(text);
   if (result.summary.errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
@@ -236,6 +235,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
       maxWarnings = Number(values['max-warnings']);
     }
+    await guardOutputPaths(outputTargets(values), { cwd: io.cwd, patterns: positionals, inputs: inputFiles(values), ...(values.config ? { configFile: values.config } : {}) });
     const once = () => lintOnce(values, positionals, io, formatter, maxWarnings);
     if (values.watch) return await watch(once, io);
     const code = await once();

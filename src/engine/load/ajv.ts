@@ -1,6 +1,7 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import { pointerToPath } from './location.js';
+import { USER_PATTERN_KEYWORD } from './user-pattern.js';
 
 // ajv is CommonJS: under NodeNext the default import is `module.exports`.
 type AjvClass = typeof Ajv2020Module.default;
@@ -8,7 +9,10 @@ const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).d
 
 let shared: InstanceType<AjvClass> | undefined;
 function ajv(): InstanceType<AjvClass> {
-  shared ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  if (!shared) {
+    shared = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    shared.addKeyword(USER_PATTERN_KEYWORD as unknown as Parameters<typeof shared.addKeyword>[0]);
+  }
   return shared;
 }
 

@@ -129,6 +129,10 @@ async function listRules(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 type Values = ReturnType<typeof parse>['values'];
 
 /** The files a run writes, and the files it reads that an output must not replace. */
@@ -158,13 +162,25 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
     return 0;
   }
   const warnings = result.summary.warnings;
-  const shown: LintResult = values.quiet ? withFindings(result, result.findings.filter((f) => f.severity === 'error')) : result;
+  const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
+  let shown: LintResult = result;
+  if (values.quiet) {
+    // Only errors are shown; the summary keeps the true counts, and the report says what was hidden.
+    shown = withFindings(result, result.findings.filter((f) => f.severity === 'error'));
+    shown.summary = result.summary;
+    const { infos } = result.summary;
+    if (tooManyWarnings) shown.notes.push(`${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}; hidden by --quiet`);
+    else if (warnings + infos > 0) {
+      const hidden = [warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'info') : ''].filter(Boolean).join(' and ');
+      shown.notes.push(`${hidden} hidden by --quiet`);
+    }
+  }
   const outFile = values['output-file'];
   const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
   if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text, outFile);
   else io.stdout(text);
   if (result.summary.errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
+  if (tooManyWarnings) {
     io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
     return 1;
   }

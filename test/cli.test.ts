@@ -121,6 +121,25 @@ describe('exit codes', () => {
     expect(over.stderr).toContain('too many warnings (1; maximum: 0)');
   });
 
+  it('--quiet with --max-warnings: the report says why it failed, and the JSON summary keeps the true counts', () => {
+    const cwd = project({ 'claims/w.yaml': WARN_ONLY });
+    const text = claimlint(['--quiet', '--max-warnings', '0', '--no-color'], { cwd });
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('no problems');
+    expect(text.stdout).toContain('ℹ 1 warning, more than --max-warnings 0; hidden by --quiet');
+    expect(text.stdout).toMatch(/1 problem \(0 errors, 1 warning, 0 infos\)/);
+    const json = claimlint(['--quiet', '--max-warnings', '0', '--format', 'json'], { cwd });
+    expect(json.code).toBe(1);
+    const out = JSON.parse(json.stdout) as { summary: { errors: number; warnings: number }; findings: unknown[]; notes: string[] };
+    expect(out.findings).toEqual([]);
+    expect(out.summary).toMatchObject({ errors: 0, warnings: 1 });
+    expect(out.notes).toEqual(['1 warning, more than --max-warnings 0; hidden by --quiet']);
+    // Within the limit: exit 0, and the note says only what was hidden.
+    const within = claimlint(['--quiet', '--max-warnings', '1', '--format', 'json'], { cwd });
+    expect(within.code).toBe(0);
+    expect((JSON.parse(within.stdout) as { notes: string[] }).notes).toEqual(['1 warning hidden by --quiet']);
+  });
+
   it('2 for an unknown option, in one line without a stack trace', () => {
     const r = claimlint(['--nope'], { cwd: project({ 'claims/clean.yaml': CLEAN }) });
     expect(r.code).toBe(2);

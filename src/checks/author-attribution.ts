@@ -126,6 +126,8 @@ export default defineCheck<Options>({
           claim: c,
           ...(unlisted.length > 0 ? { messageId: 'unlisted', demote: true } : {}),
           related: [...new Set(rest.map((a) => a.claim))].filter((x) => x !== c),
+          key: first.name,
+          relatedIsGroup: true,
           data: {
             id: c.claim.id,
             name: first.name,

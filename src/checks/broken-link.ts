@@ -76,12 +76,12 @@ export default defineCheck<Options>({
         if (typeof ref.url === 'string') {
           const p = urlProblem(ref.url, options.schemes);
           if (p) {
-            report({ file, range: r.range(['url']), ...(p.placeholder ? { messageId: 'placeholder' } : {}), data: { ...base, reason: p.reason } });
+            report({ file, range: r.range(['url']), key: `#${String(r.reference.id)} url`, ...(p.placeholder ? { messageId: 'placeholder' } : {}), data: { ...base, reason: p.reason } });
           }
         }
         if (typeof ref.doi === 'string') {
           const reason = doiProblem(ref.doi);
-          if (reason) report({ file, range: r.range(['doi']), messageId: 'doi', data: { ...base, reason } });
+          if (reason) report({ file, range: r.range(['doi']), key: `#${String(r.reference.id)} doi`, messageId: 'doi', data: { ...base, reason } });
         }
       }
     }

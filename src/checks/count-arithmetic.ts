@@ -39,11 +39,11 @@ export default defineCheck<Options>({
       if (v.total !== undefined && v.parts) {
         const sum = v.parts.reduce((s, p) => s + p, 0);
         if (Math.abs(sum - v.total) > 1e-9) {
-          report({ ...base, data: { parts: v.parts.join(' + '), sum, total: v.total } });
+          report({ ...base, key: 'parts', data: { parts: v.parts.join(' + '), sum, total: v.total } });
         }
       }
       if (v.numerator !== undefined && v.denominator !== undefined && v.numerator > v.denominator) {
-        report({ ...base, messageId: 'over-total', data: { numerator: v.numerator, denominator: v.denominator } });
+        report({ ...base, key: 'ratio', messageId: 'over-total', data: { numerator: v.numerator, denominator: v.denominator } });
         continue;
       }
       if (v.percent !== undefined && v.denominator !== undefined) {
@@ -54,6 +54,7 @@ export default defineCheck<Options>({
           if (Math.abs(actual - v.percent) > tol) {
             report({
               ...base,
+              key: 'ratio',
               messageId: 'percent',
               data: { percent: v.percent, denominator: v.denominator, expected: `${+exact.toFixed(2)}`, actual: `${v.numerator} (${+actual.toFixed(2)}%)` },
             });
@@ -61,7 +62,7 @@ export default defineCheck<Options>({
         } else {
           const k = Math.round(exact);
           if (Math.abs((100 * k) / v.denominator - v.percent) > tol) {
-            report({ ...base, messageId: 'percent-whole', data: { percent: v.percent, denominator: v.denominator, expected: +exact.toFixed(2) } });
+            report({ ...base, key: 'ratio', messageId: 'percent-whole', data: { percent: v.percent, denominator: v.denominator, expected: +exact.toFixed(2) } });
           }
         }
       }

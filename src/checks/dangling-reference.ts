@@ -24,6 +24,7 @@ export default defineCheck({
             file: c.file,
             range: c.range(['evidence', i, 'cites', j]),
             claim: c,
+            key: String(ref),
             data: {
               id: c.claim.id,
               ref: String(ref),

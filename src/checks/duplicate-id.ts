@@ -39,7 +39,7 @@ export default defineCheck({
         const id = String(r.reference.id);
         const first = refs.get(id);
         if (first) {
-          report({ file, range: r.range(['id']), messageId: 'reference', related: [first], data: { id, source: file.source?.id ?? '' } });
+          report({ file, range: r.range(['id']), messageId: 'reference', key: `#${id}`, related: [first], data: { id, source: file.source?.id ?? '' } });
         } else refs.set(id, r);
       }
     }

@@ -46,6 +46,7 @@ export default defineCheck({
             report({
               file,
               range: r.range([field]),
+              key: `#${String(r.reference.id)}`,
               related: [first],
               data: { ref: String(r.reference.id), other: String(first.reference.id), by },
             });

@@ -34,7 +34,7 @@ export default defineCheck<Options>({
       if (!inScope(c.file)) continue; // its findings could not be reported
       if (!aspects.has(c.claim.aspect) || typeof c.claim.text !== 'string') continue;
       for (const m of findTerms(c.claim.text, options.terms)) {
-        report({ file: c.file, range: matchRange(c, m), claim: c, data: { id: c.claim.id, term: m.term.trim().toLowerCase() } });
+        report({ file: c.file, range: matchRange(c, m), claim: c, key: m.term.trim().toLowerCase(), data: { id: c.claim.id, term: m.term.trim().toLowerCase() } });
       }
     }
   },

@@ -105,6 +105,8 @@ export default defineCheck<Options>({
           file,
           range: file.sourceRange(['id']),
           related: g.claims.slice(0, options.maxRelated),
+          key: g.subject,
+          relatedIsGroup: true,
           data: {
             source: source.id,
             subject: g.subject === '' ? 'its subjects' : g.subject,

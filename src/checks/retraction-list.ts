@@ -93,6 +93,7 @@ export default defineCheck<Options>({
           file,
           range: file.sourceRange([own.field]),
           related: file.claims.slice(0, MAX_RELATED),
+          relatedIsGroup: true,
           data: { source: source.id, doi: own.doi, details: details(ownRec), count: file.claims.length },
         });
       }
@@ -119,6 +120,8 @@ export default defineCheck<Options>({
           range: r.range([d.field]),
           messageId: 'reference',
           related: claims.slice(0, MAX_RELATED),
+          key: `#${String(r.reference.id)}`,
+          relatedIsGroup: true,
           data: { ref: String(r.reference.id), source: source.id, doi: d.doi, details: details(rec), count: claims.length },
         });
       }

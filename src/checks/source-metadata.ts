@@ -49,7 +49,7 @@ export default defineCheck<Options>({
       if (!source) continue;
       for (const item of required) {
         if (HAS[item](source)) continue;
-        report({ file, range: file.sourceRange(['id']), ...(item === 'date' ? {} : { messageId: item }), data: { source: source.id } });
+        report({ file, range: file.sourceRange(['id']), key: item, ...(item === 'date' ? {} : { messageId: item }), data: { source: source.id } });
       }
     }
   },

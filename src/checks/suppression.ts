@@ -26,14 +26,16 @@ export default defineCheck<Options>({
   run({ directives, options, report }) {
     for (const d of directives) {
       const kind = d.kind;
-      if (options.requireReason && !d.reason) report({ file: d.file, range: d.range, data: { kind } });
+      // Identified by what the directive says, not by its line.
+      const said = `${kind} ${d.rules.join(',')}`;
+      if (options.requireReason && !d.reason) report({ file: d.file, range: d.range, key: `no reason: ${said}`, data: { kind } });
       if (!options.reportUnused) continue;
       if (d.used.size === 0) {
-        report({ file: d.file, range: d.range, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
+        report({ file: d.file, range: d.range, key: `unused: ${said}`, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
       } else if (d.rules.length > 1) {
         const idle = d.rules.filter((r) => !d.used.has(r));
         if (idle.length) {
-          report({ file: d.file, range: d.range, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
+          report({ file: d.file, range: d.range, key: `unused: ${said}`, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
         }
       }
     }

@@ -71,6 +71,8 @@ export default defineCheck<Options>({
             range: event.claim.range(['value']),
             claim: event.claim,
             related: before.map((o) => o.claim),
+            key: 'origin',
+            relatedIsGroup: true,
             data: {
               subject: event.claim.claim.subject,
               property: event.claim.claim.property,
@@ -90,6 +92,8 @@ export default defineCheck<Options>({
             claim: event.claim,
             related: prior.map((d) => d.claim),
             messageId: 'sequence',
+            key: `sequence ${earlier}`,
+            relatedIsGroup: true,
             data: {
               subject: event.claim.claim.subject,
               property: event.claim.claim.property,

@@ -98,6 +98,8 @@ export default defineCheck<Options>({
           range: file.sourceRange(['notices', i, 'type']),
           severity: sev,
           related: file.claims.slice(0, MAX_RELATED),
+          key: `notice ${n.type}`,
+          relatedIsGroup: true,
           data: { source: source.id, count: file.claims.length, ...noticeData(n) },
         });
       }
@@ -143,6 +145,7 @@ export default defineCheck<Options>({
           file,
           range: hit.ref.range(['notices', hit.index, 'type']),
           messageId: 'uncited-reference',
+          key: `#${id} notice`,
           severity: sev,
           data: { ref: id, source: source.id, ...noticeData(hit.notice) },
         });

@@ -66,8 +66,8 @@ export default defineCheck<Options>({
       if (!match || hasTerm(c.claim.text, options.except)) continue;
       const evidence = resolveEvidence(c);
       if (evidence.length === 0) continue; // no evidence: evidence/none
-      const base = { file: c.file, range: matchRange(c, match), claim: c };
       const term = match.term.trim().toLowerCase();
+      const base = { file: c.file, range: matchRange(c, match), claim: c, key: term };
 
       // Best level: only when every piece of evidence has a known level (an
       // unstated design could be a trial), and some of it is evidence at all

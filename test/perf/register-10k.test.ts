@@ -1,21 +1,18 @@
 /**
- * Benchmark: what a pre-commit hook costs on a large register. A synthetic
- * register of 10,000 claims in 100 files (scripts/generate-register.ts) is
- * written to a temporary folder, then one file is linted as a hook would:
+ * A pre-commit hook on a large register: a synthetic register of 10,000
+ * claims in 100 files (scripts/generate-register.ts) is written to a
+ * temporary folder, then one file is linted as a hook would. Linting one
+ * file reads the other 99 by a faster path (positions parsed only where a
+ * finding needs them); this test checks that the fast path reports exactly
+ * what the full path reports for that file.
  *
- * - spawned: `node dist/cli.js claims/source-000.yaml --format json` (wall
- *   time, Node.js start-up included);
- * - in process: `lint({ cwd, patterns: ['claims/source-000.yaml'] })`.
- *
- * Each is run 3 times; the minimum counts. The in-process lint must finish
- * within CLAIMLINT_PERF_BUDGET_MS (default 1000 ms, on a 2-core machine).
- * The figures are printed at the end.
+ * No timing is asserted here: how long a run takes depends on the machine
+ * and its load. Timings belong to the benchmark (`npm run bench`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateRegister, type GeneratedRegister } from '../../scripts/generate-register.js';
 import { lint, type LintResult } from '../../src/engine/run/linter.js';
@@ -23,36 +20,24 @@ import { BIN } from '../helpers/cli.js';
 
 const CLAIMS = 10_000;
 const FILES = 100;
-const RUNS = 3;
-const BUDGET_MS = Number(process.env['CLAIMLINT_PERF_BUDGET_MS'] ?? 1000);
 const STAGED = 'claims/source-000.yaml';
 const TIMEOUT = 180_000;
 
 let dir = '';
 let generated: GeneratedRegister;
-const figures: Record<string, string> = {};
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-perf-'));
-  const t = performance.now();
   generated = generateRegister(dir, { claims: CLAIMS, files: FILES, seed: 1 });
-  figures['generate the register'] = `${ms(performance.now() - t)}`;
 });
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  const width = Math.max(...Object.keys(figures).map((k) => k.length));
-  const lines = Object.entries(figures).map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
-  console.log(`claimlint on ${CLAIMS} claims in ${FILES} files, one staged file (min of ${RUNS} runs):\n${lines.join('\n')}`);
 });
 
-function ms(t: number): string {
-  return `${Math.round(t)} ms`;
-}
-
 /** Every reported finding is in the staged file or has a related claim in it. */
-function inScope(findings: LintResult['findings']): boolean {
-  return findings.every((f) => f.file === STAGED || f.related.some((r) => r.file === STAGED));
+function touchesStaged(f: LintResult['findings'][number]): boolean {
+  return f.file === STAGED || f.related.some((r) => r.file === STAGED);
 }
 
 it('generates the register', () => {
@@ -63,42 +48,41 @@ it('generates the register', () => {
 });
 
 it(
-  'spawned: node dist/cli.js <one file> --format json',
+  'spawned: node dist/cli.js <one file> --format json reads the whole register and reports only what the file touches',
   () => {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      const r = spawnSync(process.execPath, [BIN, STAGED, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
-      times.push(performance.now() - t);
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(1); // the register has errors, as a real one would
-      const report = JSON.parse(r.stdout) as { summary: LintResult['summary']; findings: LintResult['findings'] };
-      expect(report.summary.claims).toBe(CLAIMS);
-      expect(report.summary.files).toBe(FILES);
-      expect(report.findings.length).toBeGreaterThan(0);
-      expect(inScope(report.findings)).toBe(true);
-    }
-    figures['spawned CLI, wall time'] = `${ms(Math.min(...times))} (runs: ${times.map(ms).join(', ')})`;
+    const r = spawnSync(process.execPath, [BIN, STAGED, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // the register has errors, as a real one would
+    const report = JSON.parse(r.stdout) as { summary: LintResult['summary']; findings: LintResult['findings'] };
+    expect(report.summary.claims).toBe(CLAIMS);
+    expect(report.summary.files).toBe(FILES);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every(touchesStaged)).toBe(true);
   },
   TIMEOUT,
 );
 
 it(
-  `in process: lint({ patterns: [one file] }) within ${BUDGET_MS} ms`,
+  'in process: the fast path (one file given) finds exactly what the full lint finds for that file',
   async () => {
-    const times: number[] = [];
-    let result: LintResult | undefined;
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      result = await lint({ cwd: dir, patterns: [STAGED] });
-      times.push(performance.now() - t);
-    }
-    const best = Math.min(...times);
-    figures['in-process lint()'] = `${ms(best)} (runs: ${times.map(ms).join(', ')}; budget ${BUDGET_MS} ms)`;
-    expect(result!.summary.claims).toBe(CLAIMS);
-    expect(result!.findings.some((f) => f.rule.startsWith('conflict/'))).toBe(true);
-    expect(inScope(result!.findings)).toBe(true);
-    expect(best, `in-process lint of one file took ${ms(best)}`).toBeLessThan(BUDGET_MS);
+    const fast = await lint({ cwd: dir, patterns: [STAGED] });
+    const full = await lint({ cwd: dir });
+    expect(fast.summary.claims).toBe(CLAIMS);
+    expect(fast.findings.some((f) => f.rule.startsWith('conflict/'))).toBe(true);
+    expect(fast.findings.every(touchesStaged)).toBe(true);
+    // The same problems. A conflict between the staged file and another sits on the staged file's
+    // claim in the fast run (the other claim related) and possibly on the other claim in the full
+    // run, so problems are compared by what they involve (a multiset: one claim can have several
+    // findings of a rule); findings that involve one file only must be identical, positions included.
+    const identities = (findings: LintResult['findings']) =>
+      findings
+        .map((f) => [f.rule, f.severity, ...[`${f.file}#${f.claim}`, ...f.related.map((r) => `${r.file}#${r.claim}`)].sort()].join(' '))
+        .sort();
+    const fullInScope = full.findings.filter(touchesStaged);
+    expect(identities(fast.findings)).toEqual(identities(fullInScope));
+    const local = (findings: LintResult['findings']) => findings.filter((f) => f.related.every((r) => r.file === f.file));
+    expect(local(fast.findings).length).toBeGreaterThan(0);
+    expect(local(fast.findings)).toEqual(local(fullInScope));
   },
   TIMEOUT,
 );

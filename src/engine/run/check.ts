@@ -23,6 +23,14 @@ export interface Report {
   severity?: Severity;
   /** Lower the rule's severity one step (error → warning → info), e.g. for an uncertain conflict. */
   demote?: boolean;
+  /**
+   * What tells this finding apart from the rule's other findings on the same
+   * claim or source (a reference id, a term, which problem of the rule): part
+   * of the fingerprint. Never a count, a value or wording (see fingerprint.ts).
+   */
+  key?: string;
+  /** `related` lists a group for the reader, not the other side of the problem: left out of the fingerprint. */
+  relatedIsGroup?: boolean;
 }
 
 /** Data from outside the register that some checks use. */

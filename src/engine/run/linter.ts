@@ -306,7 +306,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         text: r.claim?.claim.text ?? null,
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       };
-      findings.push({ ...finding, fingerprint: fingerprint(finding) });
+      const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
+      findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
     const started = timing ? performance.now() : 0;

@@ -29,6 +29,7 @@ import secondaryCitation from './secondary-citation.js';
 import existence from './existence.js';
 import contextMissing from './context-missing.js';
 import selfContradiction from './self-contradiction.js';
+import statisticRecompute from './statistic-recompute.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -60,6 +61,7 @@ const kinds: CheckKind<never>[] = [
   existence,
   contextMissing,
   selfContradiction,
+  statisticRecompute,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -28,6 +28,8 @@ import evidencePrecision from './evidence-precision.js';
 import secondaryCitation from './secondary-citation.js';
 import existence from './existence.js';
 import contextMissing from './context-missing.js';
+import selfContradiction from './self-contradiction.js';
+import statisticRecompute from './statistic-recompute.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -58,6 +60,8 @@ const kinds: CheckKind<never>[] = [
   secondaryCitation,
   existence,
   contextMissing,
+  selfContradiction,
+  statisticRecompute,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -28,6 +28,10 @@ import evidencePrecision from './evidence-precision.js';
 import secondaryCitation from './secondary-citation.js';
 import existence from './existence.js';
 import contextMissing from './context-missing.js';
+import quoteAnchor from './quote-anchor.js';
+import documentExists from './document-exists.js';
+import draftMark from './draft-mark.js';
+import unregisteredStatement from './unregistered-statement.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -58,6 +62,10 @@ const kinds: CheckKind<never>[] = [
   secondaryCitation,
   existence,
   contextMissing,
+  quoteAnchor,
+  documentExists,
+  draftMark,
+  unregisteredStatement,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

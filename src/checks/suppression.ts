@@ -1,4 +1,8 @@
-import { defineCheck } from '../engine/run/check.js';
+import { defineCheck, type ReportLocation } from '../engine/run/check.js';
+import type { Directive } from '../engine/run/suppressions.js';
+
+/** Where a directive is: its claim file, or the source document it is written in. */
+const where = (d: Directive): ReportLocation => (d.file ? { file: d.file } : { document: d.path });
 
 interface Options {
   /** Report directives that give no reason after `--`. */
@@ -26,14 +30,14 @@ export default defineCheck<Options>({
   run({ directives, options, report }) {
     for (const d of directives) {
       const kind = d.kind;
-      if (options.requireReason && !d.reason) report({ file: d.file, range: d.range, data: { kind } });
+      if (options.requireReason && !d.reason) report({ ...where(d), range: d.range, data: { kind } });
       if (!options.reportUnused) continue;
       if (d.used.size === 0) {
-        report({ file: d.file, range: d.range, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
+        report({ ...where(d), range: d.range, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
       } else if (d.rules.length > 1) {
         const idle = d.rules.filter((r) => !d.used.has(r));
         if (idle.length) {
-          report({ file: d.file, range: d.range, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
+          report({ ...where(d), range: d.range, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
         }
       }
     }

@@ -158,7 +158,9 @@ export class DocumentIndex {
     const span = this.spanOf(this.tokens[docStart]!.start, this.tokens[docEnd - 1]!.end);
     // Two words of context before the difference, or after it when it starts the quote.
     const before = Math.min(2, first.qFrom, first.dFrom - docStart);
-    const after = before === 0 ? Math.min(2, k - first.qTo, docEnd - first.dTo) : 0;
+    // A word only added or only left out reads best between its neighbours: one word of context after it too.
+    const oneSided = first.qTo === first.qFrom || first.dTo === first.dFrom;
+    const after = Math.min(before === 0 ? 2 : oneSided ? 1 : 0, k - first.qTo, docEnd - first.dTo);
     const claimWords = [first.qFrom - before, first.qTo + after] as const;
     const docWords = [first.dFrom - before, first.dTo + after] as const;
     const claimSays = claimWords[1] > claimWords[0] ? sliceOriginal(quote, q, qt, claimWords[0], claimWords[1]) : '';

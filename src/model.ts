@@ -133,6 +133,8 @@ export interface Source {
   doi?: string;
   /** The document this file's claims quote, relative to the repository root. */
   document?: string;
+  /** The document is the team's own content: statements no claim quotes are reported (`claim/unregistered`). */
+  own?: boolean;
   notices?: Notice[];
   references?: Reference[];
   /** PubMed id, for matching other sources' references to this source. */
@@ -311,6 +313,8 @@ export interface Claim {
   evidence?: EvidenceItem[];
   /** Wording strength, when the writer wants to record it explicitly. */
   note?: string;
+  /** Written by `claimlint extract` and not yet reviewed (`claim/draft` reports it until the mark is removed). */
+  draft?: boolean;
 }
 
 /** The contents of one claim file. */

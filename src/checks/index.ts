@@ -30,6 +30,10 @@ import existence from './existence.js';
 import contextMissing from './context-missing.js';
 import selfContradiction from './self-contradiction.js';
 import statisticRecompute from './statistic-recompute.js';
+import quoteAnchor from './quote-anchor.js';
+import documentExists from './document-exists.js';
+import draftMark from './draft-mark.js';
+import unregisteredStatement from './unregistered-statement.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -62,6 +66,10 @@ const kinds: CheckKind<never>[] = [
   contextMissing,
   selfContradiction,
   statisticRecompute,
+  quoteAnchor,
+  documentExists,
+  draftMark,
+  unregisteredStatement,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

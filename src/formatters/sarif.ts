@@ -111,7 +111,7 @@ export function sarifLog(result: Parameters<Formatter>[0], tool: { name: string;
           relatedLocations: f.related.slice(0, MAX_RELATED).map((r, i) => ({
             id: i + 1,
             physicalLocation: physicalLocation(r, result.cwd),
-            message: { text: sarifText(`${r.kind === 'claim' ? 'Claim' : r.kind === 'source' ? 'Source' : 'Reference'} ${r.claim}: ${clip(r.text, 200)}`) },
+            message: { text: sarifText(`${r.kind === 'claim' ? 'Claim' : r.kind === 'source' ? 'Source' : r.kind === 'document' ? 'Document passage' : 'Reference'} ${r.claim}: ${clip(r.text, 200)}`) },
           })),
         }
       : {}),

@@ -17,7 +17,9 @@ import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
 import { globRegisterFiles } from '../load/read.js';
 import { Register } from '../register/register.js';
-import { applyDirectives, parseDirectives } from './suppressions.js';
+import { applyDirectives, parseDirectives, parseDocumentDirectives } from './suppressions.js';
+import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
+import { isDocumentPath } from '../document/document.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
 
@@ -194,7 +196,8 @@ async function discoverFiles(
       if (kept.length === 0) throw new ConfigError(`no files match "${p}"`);
       for (const m of kept) scope.add(m);
     }
-    for (const f of scope) register.add(f);
+    // Source documents named on the command line (a content pull request's changed article) narrow the scope; they are not claim files.
+    for (const f of scope) if (!isDocumentPath(f)) register.add(f);
   }
   if (register.size === 0 && contents.size === 0 && !(scope && scope.size === 0)) {
     throw new ConfigError(
@@ -215,7 +218,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const contents = opts.contents ?? new Map<string, string>();
   const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
   const { scope } = discovered;
-  const paths = [...new Set([...discovered.register, ...contents.keys()])].sort();
+  const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
   // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
   const files: RegisterFile[] = await Promise.all(
     paths.map((p) => {
@@ -223,11 +226,26 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
       return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
     }),
   );
-  let result = lintFiles(setup, files, cwd, scope);
+  const { root } = setup.config;
+  const content = setup.config.config.content ?? [];
+  const ignores = setup.config.config.ignores ?? [];
+  const documents = await loadDocuments(root, files, content, diskReader(root, ignores, contents));
+  let result = lintFiles(setup, files, cwd, scope, documents);
   if (opts.changedSince) {
     const { config } = setup;
+    const ref = opts.changedSince;
     const before = await registerAtRevision(config.root, opts.changedSince, config.config.files ?? DEFAULT_FILES, config.config.ignores ?? []);
-    const old = lintFiles(setup, before.map((f) => parseClaimFile(f.path, f.text)), cwd, scope);
+    const oldFiles = before.map((f) => parseClaimFile(f.path, f.text));
+    // The documents as they were at the revision too, so a sentence added to an article since then is new.
+    const oldDocuments = await loadDocuments(root, oldFiles, content, {
+      glob: (globs) => registerAtRevision(root, ref, globs, ignores),
+      read: async (paths) => {
+        const wanted = new Set(paths);
+        const rel = paths.map((p) => displayPath(p, root));
+        return (await registerAtRevision(root, ref, rel, [])).filter((f) => wanted.has(f.path));
+      },
+    });
+    const old = lintFiles(setup, oldFiles, cwd, scope, oldDocuments);
     const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
     result = withFindings(result, split.fresh);
     result.notes.push(
@@ -267,11 +285,26 @@ export function withFindings(result: LintResult, findings: Finding[]): LintResul
 export async function lintTexts(texts: Array<{ path: string; text: string }>, opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const setup = await resolveSetup(opts);
-  return lintFiles(setup, texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text)), cwd);
+  const files = texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text));
+  // Documents come from `contents` only: nothing is read from disk.
+  const documents = await loadDocuments(setup.config.root, files, setup.config.config.content ?? [], {
+    read: async (paths) => paths.flatMap((p) => (opts.contents?.has(p) ? [{ path: p, text: opts.contents.get(p)! }] : [])),
+    glob: async (globs) => {
+      const isMatch = picomatch([...globs], { dot: false });
+      return [...(opts.contents ?? [])].filter(([p]) => isMatch(displayPath(p, setup.config.root))).map(([path, text]) => ({ path, text }));
+    },
+  });
+  return lintFiles(setup, files, cwd, undefined, documents);
 }
 
 /** Run the configured rules over loaded files. `scope` limits what is reported. */
-export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>): LintResult {
+export function lintFiles(
+  setup: Resolved,
+  files: RegisterFile[],
+  cwd: string,
+  scope?: ReadonlySet<string>,
+  documents: DocumentStore = EMPTY_STORE,
+): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   let findings: Finding[] = [];
@@ -282,7 +315,13 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     return sev;
   };
 
-  const directives = files.flatMap(parseDirectives);
+  const directives = [
+    ...files.flatMap(parseDirectives),
+    ...[...documents.own].flatMap((p) => {
+      const doc = documents.get(p);
+      return doc ? parseDocumentDirectives(p, doc.text) : [];
+    }),
+  ];
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
@@ -290,8 +329,10 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     if (!enabledSomewhere) return;
     const report = (r: Report) => {
       // Out of scope (neither in nor related to the given files): dropped before its positions are read.
-      if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has('sourceRange' in x ? x.path : x.file.path))) return;
-      const configured = overrideFor(r.file.path, id) ?? base;
+      const at = r.document ?? r.file.path;
+      const relatedPath = (x: NonNullable<Report['related']>[number]) => ('sourceRange' in x ? x.path : 'document' in x ? x.document : x.file.path);
+      if (scope && !scope.has(at) && !(r.file && scope.has(r.file.path)) && !(r.related ?? []).some((x) => scope.has(relatedPath(x)))) return;
+      const configured = overrideFor(at, id) ?? base;
       if (configured === 'off') return;
       let severity: Severity = r.severity ?? configured;
       if (r.demote) severity = demote(severity);
@@ -300,7 +341,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         rule: id,
         severity,
         message: interpolate(template, r.data ?? {}),
-        file: display(r.file.path),
+        file: display(at),
         ...r.range,
         claim: r.claim?.fullId ?? r.claimId ?? null,
         text: r.claim?.claim.text ?? null,
@@ -309,7 +350,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
       const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
       findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
     };
-    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope };
     const started = timing ? performance.now() : 0;
     rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
     if (timing) timing.set(id, performance.now() - started);

@@ -99,7 +99,8 @@ function wantColor(values: { color?: boolean; 'no-color'?: boolean }, io: CliIo,
 }
 
 function parseRuleFlags(flags: string[] | undefined): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
+  // No prototype: `--rule __proto__:error` is an unknown rule like any other, not a prototype change.
+  const out: Record<string, SeveritySetting> = Object.create(null) as Record<string, SeveritySetting>;
   for (const flag of flags ?? []) {
     const i = flag.lastIndexOf(':');
     const id = flag.slice(0, i).trim();
@@ -248,7 +249,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
     let maxWarnings = -1;
     if (values['max-warnings'] !== undefined) {
-      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
+      if (!/^\d+$/.test(values['max-warnings']) || Number(values['max-warnings']) > 2 ** 31 - 1) {
+        throw new UsageError(`--max-warnings expects a whole number from 0 to 2147483647, got "${values['max-warnings']}"`);
+      }
       maxWarnings = Number(values['max-warnings']);
     }
     await guardOutputPaths(outputTargets(values), { cwd: io.cwd, patterns: positionals, inputs: inputFiles(values), ...(values.config ? { configFile: values.config } : {}) });

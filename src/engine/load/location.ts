@@ -15,6 +15,12 @@ export const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 
 export function rangeFromOffsets(lc: LineCounter, start: number, end: number): Range {
   const a = lc.linePos(start);
   const b = lc.linePos(Math.max(start, end));
+  // A node that ends with its line break (block collections do) ends at the end of its last line, not at the
+  // start of the next one, which after a file's final line break would be a line the file does not have.
+  if (b.col === 1 && b.line > a.line) {
+    const starts = lc.lineStarts;
+    return { line: a.line, column: a.col, endLine: b.line - 1, endColumn: starts[b.line - 1]! - starts[b.line - 2]! };
+  }
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
@@ -65,11 +71,15 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Lengths of a text's lines (without their line break); a final line break does not start a line. */
+/**
+ * Lengths of a text's lines, without their line feed (a CR of a CRLF ending
+ * counts, as the parser's positions count it); a final line break does not
+ * start a line.
+ */
 export function lineLengths(text: string): number[] {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => (l.endsWith('\r') ? l.length - 1 : l.length));
+  return lines.map((l) => l.length);
 }
 
 /**

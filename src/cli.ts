@@ -158,7 +158,7 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   if (values['write-baseline']) {
     const path = values['write-baseline'];
     const { makeBaseline } = await import('./engine/report/baseline.js');
-    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`);
+    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool, result.fileDigests), null, 2)}\n`);
     io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return 0;
   }

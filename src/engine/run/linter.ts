@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -78,6 +79,8 @@ export interface LintResult {
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
   fixed: BaselineEntry[];
+  /** A digest of each file of the register, by path relative to the configuration's folder (for baselines). */
+  fileDigests?: Record<string, string>;
 }
 
 export interface Resolved {
@@ -224,19 +227,30 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
       return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
     }),
   );
-  let result = lintFiles(setup, files, cwd, scope);
+  // Only new problems reported: a finding that involves a changed file and another sits in the changed one,
+  // so that its annotation lands on the pull request's diff (files given on the command line come first).
+  let old: LintResult | undefined;
+  let changed: Set<string> | undefined;
   if (opts.changedSince) {
     const { config } = setup;
     const before = await registerAtRevision(config.root, opts.changedSince, config.config.files ?? DEFAULT_FILES, config.config.ignores ?? []);
-    const old = lintFiles(setup, before.map((f) => parseClaimFile(f.path, f.text)), cwd, scope);
+    changed = changedFiles(files, new Map(before.map((f) => [f.path, digest(f.text)])));
+    old = lintFiles(setup, before.map((f) => parseClaimFile(f.path, f.text)), cwd, scope, changed);
+  }
+  const baseline = opts.baselineFile ? await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile) : undefined;
+  if (baseline?.files) {
+    const known = new Map(Object.entries(baseline.files).map(([p, d]) => [resolve(setup.config.root, p), d]));
+    changed = new Set([...(changed ?? []), ...changedFiles(files, known)]);
+  }
+  let result = lintFiles(setup, files, cwd, scope, changed);
+  if (opts.changedSince && old) {
     const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
     result = withFindings(result, split.fresh);
     result.notes.push(
       `${split.known} finding${split.known === 1 ? '' : 's'} already present at ${opts.changedSince} left out; ${split.fresh.length} new`,
     );
   }
-  if (opts.baselineFile) {
-    const baseline = await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile);
+  if (opts.baselineFile && baseline) {
     const split = splitByFingerprint(result.findings, baseline.findings);
     result = withFindings(result, split.fresh);
     result.notes.push(`${split.known} finding${split.known === 1 ? '' : 's'} in the baseline ${opts.baselineFile} left out`);
@@ -248,6 +262,16 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
     }
   }
   return result;
+}
+
+/** A short digest of a file's text, to tell which files changed. */
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The files whose text is not the one recorded (new files included). */
+function changedFiles(files: readonly RegisterFile[], recorded: ReadonlyMap<string, string>): Set<string> {
+  return new Set(files.filter((f) => recorded.get(f.path) !== digest(f.text)).map((f) => f.path));
 }
 
 /** The result with another list of findings, its counts redone. */
@@ -271,8 +295,13 @@ export async function lintTexts(texts: Array<{ path: string; text: string }>, op
   return lintFiles(setup, texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text)), cwd);
 }
 
-/** Run the configured rules over loaded files. `scope` limits what is reported. */
-export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>): LintResult {
+/**
+ * Run the configured rules over loaded files. `scope` limits what is
+ * reported; a finding that involves two files sits in the one in `scope`,
+ * else in the one in `prefer` (the changed files, when only new problems are
+ * reported), else where the rule puts it.
+ */
+export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>, prefer?: ReadonlySet<string>): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   let findings: Finding[] = [];
@@ -285,6 +314,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
 
   const directives = files.flatMap(parseDirectives);
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
+  const preferred = scope ?? prefer;
+  const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
     const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
@@ -310,7 +341,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
       const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
       findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
     };
-    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope, prefers };
     const started = timing ? performance.now() : 0;
     rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
     if (timing) timing.set(id, performance.now() - started);
@@ -343,6 +374,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     cwd,
     notes: [],
     fixed: [],
+    fileDigests: Object.fromEntries(files.map((f) => [displayPath(f.path, setup.config.root), digest(f.text)])),
   };
   // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
   let claims: Record<string, ClaimSummary> | undefined;

@@ -117,8 +117,8 @@ describe('baselines', () => {
     writeFileSync(join(cwd, 'claims/a.yaml'), source('a', claim('origin', 1970, named)));
     const full = JSON.parse(claimlint(['--format', 'json'], { cwd }).stdout) as Json;
     expect(full.findings.map((f) => f.claim)).toEqual(['b/origin']);
-    const r = JSON.parse(claimlint(['--baseline', 'base.json', '--format', 'json'], { cwd }).stdout) as Json & {
-      findings: Array<{ related: Array<{ claim: string }> }>;
+    const r = JSON.parse(claimlint(['--baseline', 'base.json', '--format', 'json'], { cwd }).stdout) as {
+      findings: Array<{ rule: string; claim: string | null; related: Array<{ claim: string }> }>;
     };
     expect(r.findings.map((f) => `${f.rule} ${f.claim} <- ${f.related.map((x) => x.claim).join()}`)).toEqual(['conflict/value a/origin <- b/origin']);
   });

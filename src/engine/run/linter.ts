@@ -48,6 +48,8 @@ export interface LintOptions {
   changedSince?: string;
   /** Report only findings not recorded in this baseline file (`--baseline`). */
   baselineFile?: string;
+  /** `false` ignores inline `# claimlint-disable...` comments: nothing suppressed, none reported (`--no-inline-config`, for audits). */
+  inlineConfig?: boolean;
   /**
    * Texts that replace files of the register (absolute path -> text): an
    * editor's unsaved buffer, `--stdin --stdin-filename`. A path not on disk
@@ -91,6 +93,8 @@ export interface Resolved {
   options: Map<string, Record<string, unknown>>;
   overrides: Array<{ match: (file: string) => boolean; severities: Map<string, SeveritySetting> }>;
   vocabulary: Vocabulary;
+  /** Whether inline suppression comments apply (`--no-inline-config` turns them off). */
+  inlineConfig: boolean;
 }
 
 function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
@@ -164,7 +168,7 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   } else if (opts.retractionsCsv !== undefined) {
     external.retractions = parseRetractions(opts.retractionsCsv);
   }
-  return { config, external, rules, severities, options, overrides, vocabulary };
+  return { config, external, rules, severities, options, overrides, vocabulary, inlineConfig: opts.inlineConfig !== false };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -312,7 +316,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     return sev;
   };
 
-  const directives = files.flatMap(parseDirectives);
+  const directives = setup.inlineConfig ? files.flatMap(parseDirectives) : [];
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const preferred = scope ?? prefer;
   const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);

@@ -40,6 +40,7 @@ Options:
       --baseline <file>     report and fail only on findings not recorded in this baseline
       --write-baseline <file>
                             record the current findings as the baseline, then exit 0
+      --no-inline-config    ignore # claimlint-disable comments (for audits)
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
   -w, --watch               lint again whenever a claim file or the configuration changes
   -h, --help                show this help
@@ -78,6 +79,7 @@ function parse(argv: string[]) {
         'write-baseline': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'no-inline-config': { type: 'boolean' },
         watch: { type: 'boolean', short: 'w' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -154,11 +156,12 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
     ...(values.retractions ? { retractionsFile: values.retractions } : {}),
     ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     ...(values.baseline && !values['write-baseline'] ? { baselineFile: values.baseline } : {}),
+    ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
   });
   if (values['write-baseline']) {
     const path = values['write-baseline'];
     const { makeBaseline } = await import('./engine/report/baseline.js');
-    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool), null, 2)}\n`, path);
+    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool, result.fileDigests), null, 2)}\n`, path);
     io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
     return 0;
   }

@@ -108,6 +108,21 @@ describe('baselines', () => {
     expect(fixed.notes).toContain('1 baseline finding is fixed: prune the baseline with --write-baseline claimlint-baseline.json');
   });
 
+  it('puts a new conflict on the file changed since the baseline, the other claim related', () => {
+    const cwd = project({ 'claims/a.yaml': source('a', claim('origin', 1950, named)), 'claims/b.yaml': source('b', claim('origin', 1950, named)) });
+    expect(claimlint(['--write-baseline', 'base.json'], { cwd }).code).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(cwd, 'base.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(recorded.files)).toEqual(['claims/a.yaml', 'claims/b.yaml']);
+    // The edit is in a.yaml, which sorts first: a full run puts the conflict on b.yaml's claim.
+    writeFileSync(join(cwd, 'claims/a.yaml'), source('a', claim('origin', 1970, named)));
+    const full = JSON.parse(claimlint(['--format', 'json'], { cwd }).stdout) as Json;
+    expect(full.findings.map((f) => f.claim)).toEqual(['b/origin']);
+    const r = JSON.parse(claimlint(['--baseline', 'base.json', '--format', 'json'], { cwd }).stdout) as {
+      findings: Array<{ rule: string; claim: string | null; related: Array<{ claim: string }> }>;
+    };
+    expect(r.findings.map((f) => `${f.rule} ${f.claim} <- ${f.related.map((x) => x.claim).join()}`)).toEqual(['conflict/value a/origin <- b/origin']);
+  });
+
   it('exits 2 for a missing or malformed baseline', () => {
     const cwd = project({ 'claims/a.yaml': source('a', claim('origin', 1950)), 'bad.json': '{"version": 2}' });
     expect(claimlint(['--baseline', 'nope.json'], { cwd }).stderr).toBe(

@@ -19,14 +19,14 @@ export default defineCheck({
     default:
       'Results differ for {{subject}} on {{property}}: {{value}} here, {{otherValue}} in {{other}}, in different contexts ({{facets}}); say which context each result holds for',
   },
-  run({ register, vocabulary, report, inScope }) {
+  run({ register, vocabulary, report, inScope, prefers }) {
     for (const group of register.subjectPropertyGroups()) {
       const valued = group.filter((c) => c.claim.value !== undefined);
       for (let j = 1; j < valued.length; j++) {
         const b0 = valued[j]!;
         for (let i = 0; i < j; i++) {
           if (!inScope(valued[i]!.file) && !inScope(b0.file)) continue;
-          const [a, b] = orient(valued[i]!, b0, inScope);
+          const [a, b] = orient(valued[i]!, b0, prefers);
           const d = disagreement(a, b, vocabulary);
           if (!d) continue;
           const ctx = pairContext(a, b, vocabulary);

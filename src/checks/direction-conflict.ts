@@ -27,7 +27,7 @@ export default defineCheck<Options>({
     unknown: 'Possibly conflicting effect of {{subject}} on {{property}}: {{effect}} here, {{otherEffect}} in {{other}}{{context}}; state the context so readers can tell whether the results disagree',
     different: 'Opposite effects of {{subject}} on {{property}} in different contexts: {{effect}} here, {{otherEffect}} in {{other}}{{context}}; say which context each result holds for',
   },
-  run({ register, vocabulary, options, report, inScope }) {
+  run({ register, vocabulary, options, report, inScope, prefers }) {
     for (const group of register.subjectPropertyGroups()) {
       const byDirection = new Map<EffectDirection, LoadedClaim[]>();
       for (const c of group) {
@@ -43,7 +43,7 @@ export default defineCheck<Options>({
           for (const y of byDirection.get(opposite) ?? []) {
             // Report on the later claim, the earlier one as related.
             if (!inScope(x.file) && !inScope(y.file)) continue;
-            const [a, b] = orient(...(order.get(x)! < order.get(y)! ? ([x, y] as const) : ([y, x] as const)), inScope);
+            const [a, b] = orient(...(order.get(x)! < order.get(y)! ? ([x, y] as const) : ([y, x] as const)), prefers);
             reportPair(report, a, b, vocabulary, options.differentContext, {
               effect: asEffect(b.claim.value!).effect,
               otherEffect: asEffect(a.claim.value!).effect,

@@ -29,14 +29,14 @@ export default defineCheck<Options>({
       'Effect sizes may disagree for {{subject}} on {{property}}: {{value}} here, {{otherValue}} in {{other}}{{context}}; state the missing context',
     different: 'Effect sizes differ for {{subject}} on {{property}}: {{value}} here, {{otherValue}} in {{other}}{{context}}',
   },
-  run({ register, vocabulary, options, report, inScope }) {
+  run({ register, vocabulary, options, report, inScope, prefers }) {
     for (const group of register.subjectPropertyGroups()) {
       const sized = group.filter((c) => sizeOf(c) !== undefined);
       for (let j = 1; j < sized.length; j++) {
         const b0 = sized[j]!;
         for (let i = 0; i < j; i++) {
           if (!inScope(sized[i]!.file) && !inScope(b0.file)) continue;
-          const [a, b] = orient(sized[i]!, b0, inScope);
+          const [a, b] = orient(sized[i]!, b0, prefers);
           if (asEffect(a.claim.value!).effect !== asEffect(b.claim.value!).effect) continue;
           const sa = sizeOf(a)!;
           const sb = sizeOf(b)!;

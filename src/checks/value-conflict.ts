@@ -32,7 +32,7 @@ export default defineCheck<Options>({
     unknown: 'Possible conflict on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}; state the missing context to confirm or rule it out',
     different: 'Values differ on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}',
   },
-  run({ register, vocabulary, options, report, inScope }) {
+  run({ register, vocabulary, options, report, inScope, prefers }) {
     const kinds = new Set(options.valueKinds);
     for (const group of register.subjectPropertyGroups()) {
       const valued = group.filter((c) => {
@@ -43,7 +43,7 @@ export default defineCheck<Options>({
         const b0 = valued[j]!;
         for (let i = 0; i < j; i++) {
           if (!inScope(valued[i]!.file) && !inScope(b0.file)) continue;
-          const [a, b] = orient(valued[i]!, b0, inScope);
+          const [a, b] = orient(valued[i]!, b0, prefers);
           const years = { a: publishedYear(a.source), b: publishedYear(b.source) };
           const cmp = compareValues(a.claim.value!, b.claim.value!, vocabulary, years);
           if (!cmp.comparable || cmp.compatible) continue;

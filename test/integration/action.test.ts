@@ -119,6 +119,29 @@ describe("the action's lint step", () => {
     expect(r.summary).toMatch(/claimlint/);
   });
 
+  it('puts a conflict that the pull request creates on the changed file, even when the other file comes later', () => {
+    // The pull request edits the older file a.yaml (which sorts first) to add a claim contradicting b.yaml.
+    const pr = project({ 'claims/a.yaml': file('a', 1950), 'claims/b.yaml': file('b', 1950) });
+    git(pr, 'init', '-q', '-b', 'main');
+    git(pr, 'add', 'claims');
+    git(pr, 'commit', '-q', '-m', 'base');
+    const prBase = git(pr, 'rev-parse', 'HEAD').trim();
+    writeFileSync(join(pr, 'claims/a.yaml'), readFileSync(join(pr, 'claims/a.yaml'), 'utf8').replace('decade: 1950', 'decade: 1970'));
+    const r = runLintStep(pr, { CLAIMLINT_BASE_SHA: prBase });
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(/^::error title=[^,]+,file=claims\/a\.yaml,line=\d+,.*::Conflicting origin for ketamine: the 1970s here, the 1950s in b\/origin/);
+    // The SARIF run of the same step puts it on the changed file too.
+    const sarif = JSON.parse(readFileSync(join(pr, 'claimlint.sarif'), 'utf8')) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    expect(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['claims/a.yaml']);
+    // Without changed-only, the same conflict sits where the rule puts it (the later file), as before.
+    const all = runLintStep(pr, { CLAIMLINT_BASE_SHA: prBase, CLAIMLINT_CHANGED_ONLY: 'false' });
+    expect(all.stdout).toMatch(/^::error title=[^,]+,file=claims\/b\.yaml,.*the 1950s here, the 1970s in a\/origin/m);
+   }, 120_000); // four runs of the CLI
+
   it('reports every finding when changed-only is off', () => {
     const r = runLintStep(cwd, { CLAIMLINT_BASE_SHA: base, CLAIMLINT_CHANGED_ONLY: 'false' });
     expect(r.code).toBe(1);

@@ -54,10 +54,11 @@ export function reportPair(
 
 /**
  * Which claim of a pair carries the finding: the later one (`b`), unless
- * only the earlier one is in the reported scope — then the finding sits on
- * the claim the user asked about (the staged file), the other as related.
- * Returns [related, located].
+ * only the earlier one is in a preferred file (`CheckContext.prefers`: a
+ * file given on the command line, or one changed under `--changed-since` or
+ * `--baseline`) — then the finding sits on the claim where the user is
+ * working, the other as related. Returns [related, located].
  */
-export function orient(a: LoadedClaim, b: LoadedClaim, inScope: (file: LoadedClaim['file']) => boolean): [LoadedClaim, LoadedClaim] {
-  return inScope(a.file) && !inScope(b.file) ? [b, a] : [a, b];
+export function orient(a: LoadedClaim, b: LoadedClaim, prefers: (file: LoadedClaim['file']) => boolean): [LoadedClaim, LoadedClaim] {
+  return prefers(a.file) && !prefers(b.file) ? [b, a] : [a, b];
 }

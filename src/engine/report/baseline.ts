@@ -20,13 +20,20 @@ export interface BaselineFile {
   version: 1;
   tool: { name: string; version: string };
   findings: BaselineEntry[];
+  /**
+   * A digest of each claim file's text when the baseline was written, by
+   * path relative to the configuration's folder: with `--baseline`, a
+   * finding that involves a changed file and another sits in the changed one.
+   */
+  files?: Record<string, string>;
 }
 
-export function makeBaseline(findings: readonly Finding[], tool: { name: string; version: string }): BaselineFile {
+export function makeBaseline(findings: readonly Finding[], tool: { name: string; version: string }, files?: Record<string, string>): BaselineFile {
   return {
     version: 1,
     tool,
     findings: findings.map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, file: f.file, claim: f.claim, message: f.message })),
+    ...(files ? { files } : {}),
   };
 }
 
@@ -44,7 +51,9 @@ export async function readBaseline(path: string, shown: string): Promise<Baselin
     throw new ConfigError(`--baseline: ${shown} is not valid JSON (${(e as Error).message})`);
   }
   const b = data as Partial<BaselineFile>;
-  if (b.version !== 1 || !Array.isArray(b.findings) || !b.findings.every((f) => typeof f?.fingerprint === 'string')) {
+  const files = b.files as unknown;
+  const filesOk = files === undefined || (typeof files === 'object' && files !== null && !Array.isArray(files) && Object.values(files).every((d) => typeof d === 'string'));
+  if (b.version !== 1 || !Array.isArray(b.findings) || !b.findings.every((f) => typeof f?.fingerprint === 'string') || !filesOk) {
     throw new ConfigError(`--baseline: ${shown} is not a claimlint baseline (version 1); recreate it with --write-baseline`);
   }
   return b as BaselineFile;

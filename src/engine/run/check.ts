@@ -84,6 +84,14 @@ export interface CheckContext<O> {
    * claims neither of which is in scope, say. Purely an optimisation.
    */
   inScope(file: RegisterFile): boolean;
+  /**
+   * Whether a finding that involves this file and another should sit in
+   * this one (the other as related): a file given on the command line, or,
+   * when only new problems are reported (`--changed-since`, `--baseline`),
+   * a file that changed — so that the annotation lands on the diff. Pass it
+   * to `orient()`.
+   */
+  prefers(file: RegisterFile): boolean;
 }
 
 /** JSON Schema of a check kind's options (draft 2020-12). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -50,6 +51,8 @@ export interface LintOptions {
   changedSince?: string;
   /** Report only findings not recorded in this baseline file (`--baseline`). */
   baselineFile?: string;
+  /** `false` ignores inline `# claimlint-disable...` comments: nothing suppressed, none reported (`--no-inline-config`, for audits). */
+  inlineConfig?: boolean;
   /**
    * Texts that replace files of the register (absolute path -> text): an
    * editor's unsaved buffer, `--stdin --stdin-filename`. A path not on disk
@@ -81,6 +84,8 @@ export interface LintResult {
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
   fixed: BaselineEntry[];
+  /** A digest of each file of the register, by path relative to the configuration's folder (for baselines). */
+  fileDigests?: Record<string, string>;
 }
 
 export interface Resolved {
@@ -91,6 +96,8 @@ export interface Resolved {
   options: Map<string, Record<string, unknown>>;
   overrides: Array<{ match: (file: string) => boolean; severities: Map<string, SeveritySetting> }>;
   vocabulary: Vocabulary;
+  /** Whether inline suppression comments apply (`--no-inline-config` turns them off). */
+  inlineConfig: boolean;
 }
 
 function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
@@ -164,7 +171,7 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   } else if (opts.retractionsCsv !== undefined) {
     external.retractions = parseRetractions(opts.retractionsCsv);
   }
-  return { config, external, rules, severities, options, overrides, vocabulary };
+  return { config, external, rules, severities, options, overrides, vocabulary, inlineConfig: opts.inlineConfig !== false };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -230,7 +237,10 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const content = setup.config.config.content ?? [];
   const ignores = setup.config.config.ignores ?? [];
   const documents = await loadDocuments(root, files, content, diskReader(root, ignores, contents));
-  let result = lintFiles(setup, files, cwd, scope, documents);
+  // Only new problems reported: a finding that involves a changed file and another sits in the changed one,
+  // so that its annotation lands on the pull request's diff (files given on the command line come first).
+  let old: LintResult | undefined;
+  let changed: Set<string> | undefined;
   if (opts.changedSince) {
     const { config } = setup;
     const ref = opts.changedSince;
@@ -245,15 +255,23 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
         return (await registerAtRevision(root, ref, rel, [])).filter((f) => wanted.has(f.path));
       },
     });
-    const old = lintFiles(setup, oldFiles, cwd, scope, oldDocuments);
+    changed = changedFiles(files, new Map(before.map((f) => [f.path, digest(f.text)])));
+    old = lintFiles(setup, oldFiles, cwd, scope, oldDocuments, changed);
+  }
+  const baseline = opts.baselineFile ? await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile) : undefined;
+  if (baseline?.files) {
+    const known = new Map(Object.entries(baseline.files).map(([p, d]) => [resolve(setup.config.root, p), d]));
+    changed = new Set([...(changed ?? []), ...changedFiles(files, known)]);
+  }
+  let result = lintFiles(setup, files, cwd, scope, documents, changed);
+  if (opts.changedSince && old) {
     const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
     result = withFindings(result, split.fresh);
     result.notes.push(
       `${split.known} finding${split.known === 1 ? '' : 's'} already present at ${opts.changedSince} left out; ${split.fresh.length} new`,
     );
   }
-  if (opts.baselineFile) {
-    const baseline = await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile);
+  if (opts.baselineFile && baseline) {
     const split = splitByFingerprint(result.findings, baseline.findings);
     result = withFindings(result, split.fresh);
     result.notes.push(`${split.known} finding${split.known === 1 ? '' : 's'} in the baseline ${opts.baselineFile} left out`);
@@ -265,6 +283,16 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
     }
   }
   return result;
+}
+
+/** A short digest of a file's text, to tell which files changed. */
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The files whose text is not the one recorded (new files included). */
+function changedFiles(files: readonly RegisterFile[], recorded: ReadonlyMap<string, string>): Set<string> {
+  return new Set(files.filter((f) => recorded.get(f.path) !== digest(f.text)).map((f) => f.path));
 }
 
 /** The result with another list of findings, its counts redone. */
@@ -297,13 +325,19 @@ export async function lintTexts(texts: Array<{ path: string; text: string }>, op
   return lintFiles(setup, files, cwd, undefined, documents);
 }
 
-/** Run the configured rules over loaded files. `scope` limits what is reported. */
+/**
+ * Run the configured rules over loaded files. `scope` limits what is
+ * reported; a finding that involves two files sits in the one in `scope`,
+ * else in the one in `prefer` (the changed files, when only new problems are
+ * reported), else where the rule puts it.
+ */
 export function lintFiles(
   setup: Resolved,
   files: RegisterFile[],
   cwd: string,
   scope?: ReadonlySet<string>,
   documents: DocumentStore = EMPTY_STORE,
+  prefer?: ReadonlySet<string>,
 ): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
@@ -315,14 +349,18 @@ export function lintFiles(
     return sev;
   };
 
-  const directives = [
-    ...files.flatMap(parseDirectives),
-    ...[...documents.own].flatMap((p) => {
-      const doc = documents.get(p);
-      return doc ? parseDocumentDirectives(p, doc.text) : [];
-    }),
-  ];
+  const directives = setup.inlineConfig
+    ? [
+        ...files.flatMap(parseDirectives),
+        ...[...documents.own].flatMap((p) => {
+          const doc = documents.get(p);
+          return doc ? parseDocumentDirectives(p, doc.text) : [];
+        }),
+      ]
+    : [];
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
+  const preferred = scope ?? prefer;
+  const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
     const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
@@ -350,7 +388,7 @@ export function lintFiles(
       const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
       findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
     };
-    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope };
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope, prefers };
     const started = timing ? performance.now() : 0;
     rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
     if (timing) timing.set(id, performance.now() - started);
@@ -383,6 +421,7 @@ export function lintFiles(
     cwd,
     notes: [],
     fixed: [],
+    fileDigests: Object.fromEntries(files.map((f) => [displayPath(f.path, setup.config.root), digest(f.text)])),
   };
   // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
   let claims: Record<string, ClaimSummary> | undefined;

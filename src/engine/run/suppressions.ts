@@ -2,6 +2,14 @@
  * Inline suppressions in claim files, as YAML comments:
  *
  *   # claimlint-disable-next-line evidence/none -- the guide is quoted for its claim, not as evidence
+ *   - id: origin-decade
+ *
+ * covers every finding located in the claim that starts on the next line
+ * (from its `- id:` line to its last line), whichever line each rule reports
+ * on; so does `# claimlint-disable-line` on the `- id:` line itself. The
+ * same holds for an entry of the source's reference list. Elsewhere the
+ * directives cover exactly one line:
+ *
  *   # claimlint-disable-line refs/unused -- kept for the reader
  *   # claimlint-disable conflict/value, conflict/direction -- file-wide
  *
@@ -30,8 +38,10 @@ export interface Directive {
   reason?: string;
   /** The comment's position. */
   range: Range;
-  /** The line whose findings it suppresses (undefined for file-wide). */
+  /** The first line whose findings it suppresses (undefined for file-wide). */
   target?: number;
+  /** The last line it covers, when it covers a claim or reference entry (from its `- id:` line); else `target`. */
+  through?: number;
   /** Rule ids it suppressed at least one finding of ('*' for a rule-less directive). */
   used: Set<string>;
 }
@@ -71,6 +81,27 @@ function directiveRules(rest: string): { rules: string[]; reason?: string } {
   return { rules, ...(reason ? { reason } : {}) };
 }
 
+/** The first line of a claim or reference entry in block style: `  - id: ...`. */
+const ENTRY_START = /^(\s*)-\s+id\s*:/;
+const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+
+/**
+ * The last line (1-based) of the block-style sequence entry starting on
+ * line `start`: up to the last non-blank line before the next line indented
+ * as much as its dash or less (the next entry, or the next key).
+ */
+function entryEnd(lines: readonly string[], start: number): number {
+  const indent = ENTRY_START.exec(lines[start - 1]!)![1]!.length;
+  let last = start;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    if (line.length - line.trimStart().length <= indent) break;
+    last = i + 1;
+  }
+  return last;
+}
+
 /** Directives in a file's comments (a `#` at the start of a line or after a space, outside quotes as far as a line tells). */
 export function parseDirectives(file: RegisterFile): Directive[] {
   const out: Directive[] = [];
@@ -84,13 +115,16 @@ export function parseDirectives(file: RegisterFile): Directive[] {
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1) return;
     const kind = m[1] as DirectiveKind;
     const line1 = i + 1;
+    const target = kind === 'disable-line' ? line1 : kind === 'disable-next-line' ? line1 + 1 : undefined;
+    // On a claim's (or reference's) `- id:` line: the whole entry.
+    const through = target !== undefined && ENTRY_START.test(lines[target - 1] ?? '') ? entryEnd(lines, target) : target;
     out.push({
       file,
       path: file.path,
       kind,
       ...directiveRules(m[2]!),
       range: { line: line1, column: hash + 1, endLine: line1, endColumn: line.length + 1 },
-      ...(kind === 'disable-line' ? { target: line1 } : kind === 'disable-next-line' ? { target: line1 + 1 } : {}),
+      ...(target !== undefined ? { target, through: through! } : {}),
       used: new Set(),
     });
   });
@@ -115,7 +149,7 @@ export function applyDirectives(findings: Finding[], directives: readonly Direct
     if (!ds) return true;
     let suppressed = false;
     for (const d of ds) {
-      if (d.target !== undefined && d.target !== f.line) continue;
+      if (d.target !== undefined && (f.line < d.target || f.line > (d.through ?? d.target))) continue;
       if (d.rules.length > 0 && !d.rules.includes(f.rule)) continue;
       d.used.add(d.rules.length ? f.rule : '*');
       suppressed = true;

@@ -30,6 +30,7 @@ import existence from './existence.js';
 import contextMissing from './context-missing.js';
 import selfContradiction from './self-contradiction.js';
 import statisticRecompute from './statistic-recompute.js';
+import citedMisrepresentation from './cited-misrepresentation.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -62,6 +63,7 @@ const kinds: CheckKind<never>[] = [
   contextMissing,
   selfContradiction,
   statisticRecompute,
+  citedMisrepresentation,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -16,6 +16,7 @@ import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
 import { Register } from '../register/register.js';
+import { citationsData, type CitationData } from '../register/citations.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
@@ -74,6 +75,8 @@ export interface LintResult {
   cwd: string;
   /** Every claim of the register by full id, for reports that show claims beside findings (HTML). */
   claims?: Record<string, ClaimSummary>;
+  /** The register's citation graph: references that are sources of the register, with each citing claim's verdict (lazy). */
+  citations?: CitationData[];
   /** Lines for the reader about what was left out (`--changed-since`, `--baseline`). */
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
@@ -349,6 +352,12 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     enumerable: true,
     configurable: true,
     get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+  });
+  let citations: CitationData[] | undefined;
+  Object.defineProperty(result, 'citations', {
+    enumerable: true,
+    configurable: true,
+    get: () => (citations ??= citationsData(register.citations, display)),
   });
   return result;
 }

@@ -31,6 +31,7 @@ import contextMissing from './context-missing.js';
 import selfContradiction from './self-contradiction.js';
 import statisticRecompute from './statistic-recompute.js';
 import citedMisrepresentation from './cited-misrepresentation.js';
+import supersededGuidance from './superseded-guidance.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -64,6 +65,7 @@ const kinds: CheckKind<never>[] = [
   selfContradiction,
   statisticRecompute,
   citedMisrepresentation,
+  supersededGuidance,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

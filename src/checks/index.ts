@@ -34,6 +34,8 @@ import quoteAnchor from './quote-anchor.js';
 import documentExists from './document-exists.js';
 import draftMark from './draft-mark.js';
 import unregisteredStatement from './unregistered-statement.js';
+import citedMisrepresentation from './cited-misrepresentation.js';
+import supersededGuidance from './superseded-guidance.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -70,6 +72,8 @@ const kinds: CheckKind<never>[] = [
   documentExists,
   draftMark,
   unregisteredStatement,
+  citedMisrepresentation,
+  supersededGuidance,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

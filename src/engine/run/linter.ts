@@ -21,6 +21,7 @@ import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives, parseDocumentDirectives } from './suppressions.js';
 import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
+import { citationsData, type CitationData } from '../register/citations.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
 
@@ -80,6 +81,8 @@ export interface LintResult {
   cwd: string;
   /** Every claim of the register by full id, for reports that show claims beside findings (HTML). */
   claims?: Record<string, ClaimSummary>;
+  /** The register's citation graph: references that are sources of the register, with each citing claim's verdict (lazy). */
+  citations?: CitationData[];
   /** Lines for the reader about what was left out (`--changed-since`, `--baseline`). */
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
@@ -429,6 +432,12 @@ export function lintFiles(
     enumerable: true,
     configurable: true,
     get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+  });
+  let citations: CitationData[] | undefined;
+  Object.defineProperty(result, 'citations', {
+    enumerable: true,
+    configurable: true,
+    get: () => (citations ??= citationsData(register.citations, display)),
   });
   return result;
 }

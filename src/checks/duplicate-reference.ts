@@ -47,6 +47,7 @@ export default defineCheck({
               file,
               range: r.range([field]),
               related: [first],
+              about: [`source.references.${r.index}`],
               data: { ref: String(r.reference.id), other: String(first.reference.id), by },
             });
             reported = true;

@@ -35,6 +35,7 @@ export default defineCheck({
         report({
           file,
           range: r.range(['id']),
+          about: [`source.references.${r.index}`],
           data: { ref: id, source: file.source.id, title: t ? ` (${t.length > 60 ? `${t.slice(0, 57)}...` : t})` : '' },
         });
       }

@@ -16,6 +16,8 @@ export interface FileProblem {
   message: string;
   /** Full id of the claim concerned, when there is one. */
   claim?: string;
+  /** Where in the data the problem is (schema problems). */
+  path?: ReadonlyArray<string | number>;
 }
 
 /** A claim as loaded, with what is needed to locate it and its parts. */
@@ -218,6 +220,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     file.schemaProblems.push({
       range: at(p.path, { key: p.atKey }),
       message: p.message,
+      path: p.path,
       ...(claimId ? { claim: claimId } : {}),
     });
   }

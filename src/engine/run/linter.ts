@@ -17,6 +17,7 @@ import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
 import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
+import { applySupersedes } from './supersede.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
 
@@ -88,6 +89,8 @@ export interface Resolved {
   options: Map<string, Record<string, unknown>>;
   overrides: Array<{ match: (file: string) => boolean; severities: Map<string, SeveritySetting> }>;
   vocabulary: Vocabulary;
+  /** Rule id -> the enabled rules its findings supersede (`supersedes` in rule YAML). */
+  supersedes: Map<string, string[]>;
 }
 
 function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
@@ -161,7 +164,9 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   } else if (opts.retractionsCsv !== undefined) {
     external.retractions = parseRetractions(opts.retractionsCsv);
   }
-  return { config, external, rules, severities, options, overrides, vocabulary };
+  const supersedes = new Map<string, string[]>();
+  for (const [id, rule] of rules) if (rule.definition.supersedes?.length) supersedes.set(id, rule.definition.supersedes);
+  return { config, external, rules, severities, options, overrides, vocabulary, supersedes };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -284,6 +289,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   };
 
   const directives = files.flatMap(parseDirectives);
+  const about = new WeakMap<Finding, readonly string[]>();
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     const base = setup.severities.get(id) ?? 'off';
@@ -307,7 +313,9 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         text: r.claim?.claim.text ?? null,
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       };
-      findings.push({ ...finding, fingerprint: fingerprint(finding) });
+      const full = { ...finding, fingerprint: fingerprint(finding) };
+      if (r.about) about.set(full, r.about);
+      findings.push(full);
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
     const started = timing ? performance.now() : 0;
@@ -318,6 +326,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   const timing = process.env['CLAIMLINT_TIMING'] ? new Map<string, number>() : undefined;
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
+  // One problem, one finding: a more specific finding hides the general ones it explains (before suppressions apply).
+  findings = applySupersedes(findings, setup.supersedes, (f) => about.get(f));
   findings = applyDirectives(findings, directives, display);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
   if (timing) {

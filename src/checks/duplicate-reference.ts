@@ -31,6 +31,7 @@ export default defineCheck({
               range: r.range([field]),
               key: `#${String(r.reference.id)}`,
               related: [first],
+              about: [`source.references.${r.index}`],
               data: { ref: String(r.reference.id), other: String(first.reference.id), by },
             });
             reported = true;

@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/run/check.js';
+import { counted } from './wording.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import type { LoadedClaim } from '../engine/load/loader.js';
 import { normalizeDoi, type RetractionRecord } from '../engine/register/retractions.js';
@@ -69,9 +70,9 @@ export default defineCheck<Options>({
   },
   defaultOptions: { natures: ['Retraction'], doiFromUrl: true },
   messages: {
-    default: 'Source "{{source}}" (DOI {{doi}}) is in the retraction list{{details}}: do not rely on its {{count}} claim(s); remove them or support them with another source',
+    default: 'Source "{{source}}" (DOI {{doi}}) is in the retraction list{{details}}: do not rely on its {{claims}}; remove them or support them with another source',
     reference:
-      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) is in the retraction list{{details}} and is cited by {{count}} claim(s): remove the citation, or support those claims with another source',
+      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) is in the retraction list{{details}} and is cited by {{claims}}: remove the citation, or support those claims with another source',
   },
   run({ register, external, options, report }) {
     const list = external.retractions;
@@ -94,7 +95,7 @@ export default defineCheck<Options>({
           range: file.sourceRange([own.field]),
           related: file.claims.slice(0, MAX_RELATED),
           relatedIsGroup: true,
-          data: { source: source.id, doi: own.doi, details: details(ownRec), count: file.claims.length },
+          data: { source: source.id, doi: own.doi, details: details(ownRec), count: file.claims.length, claims: counted(file.claims.length, 'claim') },
         });
       }
 
@@ -122,7 +123,7 @@ export default defineCheck<Options>({
           related: claims.slice(0, MAX_RELATED),
           key: `#${String(r.reference.id)}`,
           relatedIsGroup: true,
-          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, details: details(rec), count: claims.length },
+          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, details: details(rec), count: claims.length, claims: counted(claims.length, 'claim') },
         });
       }
     }

@@ -19,6 +19,8 @@ export interface FileProblem {
   claim?: string;
   /** The message of the reporting rule to use (`register/yaml-syntax`: `unreadable`, `encoding`). */
   messageId?: string;
+  /** Where in the data the problem is (schema problems). */
+  path?: ReadonlyArray<string | number>;
 }
 
 /** A claim as loaded, with what is needed to locate it and its parts. */
@@ -262,6 +264,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     file.schemaProblems.push({
       range: at(p.path, { key: p.atKey }),
       message: p.message,
+      path: p.path,
       ...(claimId ? { claim: claimId } : {}),
     });
   }

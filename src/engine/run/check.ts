@@ -53,6 +53,14 @@ export interface ReportBody {
   key?: string;
   /** `related` lists a group for the reader, not the other side of the problem: left out of the fingerprint. */
   relatedIsGroup?: boolean;
+  /**
+   * What the finding is about within its claim or source (a field path such
+   * as `source.published`, or a cause such as `evidence.sample-size`), for
+   * rules that supersede others (`supersedes` in the rule's YAML): a finding
+   * hides a superseded rule's finding on the same claim or source only when
+   * they share one of these, or when neither names any.
+   */
+  about?: readonly string[];
 }
 
 /** Data from outside the register that some checks use. */

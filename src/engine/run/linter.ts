@@ -22,6 +22,7 @@ import { applyDirectives, parseDirectives, parseDocumentDirectives } from './sup
 import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
 import { citationsData, type CitationData } from '../register/citations.js';
+import { applySupersedes } from './supersede.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
 
@@ -101,6 +102,8 @@ export interface Resolved {
   vocabulary: Vocabulary;
   /** Whether inline suppression comments apply (`--no-inline-config` turns them off). */
   inlineConfig: boolean;
+  /** Rule id -> the enabled rules its findings supersede (`supersedes` in rule YAML). */
+  supersedes: Map<string, string[]>;
 }
 
 function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
@@ -174,7 +177,9 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   } else if (opts.retractionsCsv !== undefined) {
     external.retractions = parseRetractions(opts.retractionsCsv);
   }
-  return { config, external, rules, severities, options, overrides, vocabulary, inlineConfig: opts.inlineConfig !== false };
+  const supersedes = new Map<string, string[]>();
+  for (const [id, rule] of rules) if (rule.definition.supersedes?.length) supersedes.set(id, rule.definition.supersedes);
+  return { config, external, rules, severities, options, overrides, vocabulary, supersedes, inlineConfig: opts.inlineConfig !== false };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -361,6 +366,7 @@ export function lintFiles(
         }),
       ]
     : [];
+  const about = new WeakMap<Finding, readonly string[]>();
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const preferred = scope ?? prefer;
   const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
@@ -389,7 +395,9 @@ export function lintFiles(
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       };
       const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
-      findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
+      const full = { ...finding, fingerprint: fingerprint(finding, identity) };
+      if (r.about) about.set(full, r.about);
+      findings.push(full);
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope, prefers };
     const started = timing ? performance.now() : 0;
@@ -400,6 +408,8 @@ export function lintFiles(
   const timing = process.env['CLAIMLINT_TIMING'] ? new Map<string, number>() : undefined;
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
+  // One problem, one finding: a more specific finding hides the general ones it explains (before suppressions apply).
+  findings = applySupersedes(findings, setup.supersedes, (f) => about.get(f));
   findings = applyDirectives(findings, directives, display);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
   if (timing) {

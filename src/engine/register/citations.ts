@@ -45,7 +45,7 @@ export type MatchedBy = 'doi' | 'pmid' | 'url' | 'title-year';
 
 interface WorkFields {
   doi?: string;
-  pmid?: string;
+  pmid?: string | number;
   url?: string;
   title?: string;
   year?: number;

@@ -3,6 +3,7 @@ export { lint, resolveSetup, describeRules, type LintOptions, type LintResult, t
 export type { Finding, RelatedLocation, LintSummary } from './engine/report/finding.js';
 export type { CheckKind, CheckContext, Report } from './engine/run/check.js';
 export type { ClaimlintConfig, RuleSetting } from './engine/run/config.js';
+export type { CitationData, CitationVerdict, MatchedBy } from './engine/register/citations.js';
 export type { RuleDefinition } from './engine/run/rules.js';
 export { CHECK_KINDS } from './checks/index.js';
 export { loadFormatter, FORMAT_NAMES } from './formatters/index.js';

@@ -104,7 +104,7 @@ export interface Reference {
   n?: number;
   notices?: Notice[];
   /** PubMed id, for matching the reference to a source of the register. */
-  pmid?: string;
+  pmid?: string | number;
   /** The newer work that replaces this one: a source id of the register or a DOI. */
   superseded_by?: string;
   note?: string;
@@ -138,7 +138,7 @@ export interface Source {
   notices?: Notice[];
   references?: Reference[];
   /** PubMed id, for matching other sources' references to this source. */
-  pmid?: string;
+  pmid?: string | number;
   /** The newer work that replaces this one (a guideline replaced by a later one): a source id of the register or a DOI. */
   superseded_by?: string;
   note?: string;

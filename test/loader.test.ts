@@ -102,7 +102,7 @@ describe('parseClaimFile', () => {
     const f = parseClaimFile('/r/claims/s.yaml', text);
     const msgs = f.schemaProblems.map((p) => p.message);
     expect(msgs).toContain(
-      'claims[0].value must be exactly one typed value: time ({year}, {decade}, {period: [from, to]} or {years_ago}), quantity ({number} or {range: [low, high]}, with unit and bound), counts ({total, parts} or {percent|numerator, denominator}), effect ({effect}), category ({category}) or assertion ({holds})',
+      'claims[0].value must be exactly one typed value: time ({year}, {decade}, {period: [from, to]} or {years_ago}), quantity ({number} or {range: [low, high]}, with unit and bound), counts ({total, parts} or {percent|numerator, denominator}), effect ({effect}), category ({category}), assertion ({holds}), test statistic ({test, df, statistic, p}), mean ({mean, n}) or estimate ({estimate, ci, measure})',
     );
   });
 

@@ -52,7 +52,7 @@ export default defineCheck<Options>({
     // (1) citations of superseded works
     for (const f of register.files) {
       if (!inScope(f) || f.references.length === 0) continue;
-      const refs = new Map(f.references.map((r) => [String(r.reference.id), r]));
+      const refs = referencesOf(f);
       for (const c of f.claims) {
         evidenceOf(c.claim).forEach((item, i) => {
           (Array.isArray(item.cites) ? item.cites : []).forEach((id, j) => {
@@ -119,6 +119,17 @@ export default defineCheck<Options>({
   },
 });
 
+/** A file's references by id, built once per file. */
+const refsByFile = new WeakMap<RegisterFile, Map<string, LoadedReference>>();
+function referencesOf(f: RegisterFile): Map<string, LoadedReference> {
+  let refs = refsByFile.get(f);
+  if (!refs) {
+    refs = new Map(f.references.map((r) => [String(r.reference.id), r]));
+    refsByFile.set(f, refs);
+  }
+  return refs;
+}
+
 /** Whether a cited reference is superseded: marked on it, or on the register source it is. */
 function supersession(
   r: LoadedReference,
@@ -145,7 +156,7 @@ function basisOf(
   designs: ReadonlySet<string>,
   kinds: ReadonlySet<string>,
 ): { year: number; name: string } | undefined {
-  const refs = new Map(c.file.references.map((r) => [String(r.reference.id), r]));
+  const refs = referencesOf(c.file);
   let best: { year: number; name: string } | undefined;
   for (const item of evidenceOf(c.claim)) {
     for (const id of Array.isArray(item.cites) ? item.cites : []) {

@@ -2,6 +2,9 @@ import { defineCheck } from '../engine/run/check.js';
 import { hasCitableEvidence, statesStatistic } from '../engine/register/evidence.js';
 import { describeValue, valueKind } from '../engine/register/values.js';
 import { compileUserPattern } from '../engine/load/user-pattern.js';
+import { statisticForm, type StatisticForm } from '../engine/register/statistics.js';
+
+const STATISTIC_NAMES: Record<StatisticForm, string> = { test: 'a test statistic', mean: 'a mean', estimate: 'an estimate with its interval' };
 
 interface Options {
   /** Extra regular expression (RE2 syntax, case-insensitive) for statistics in claim text. */
@@ -29,8 +32,9 @@ export default defineCheck<Options>({
       if (!statesStatistic(c.claim) && !(extra?.test(c.claim.text) ?? false)) continue;
       if (hasCitableEvidence(c)) continue;
       const k = valueKind(c.claim.value);
-      const figure = k === 'quantity' || k === 'count' ? describeValue(c.claim.value) : 'a figure';
-      const hasValue = k === 'quantity' || k === 'count';
+      const form = statisticForm(c.claim.value);
+      const figure = k === 'quantity' || k === 'count' ? describeValue(c.claim.value) : form ? STATISTIC_NAMES[form] : 'a figure';
+      const hasValue = k === 'quantity' || k === 'count' || form !== undefined;
       report({ file: c.file, range: c.range([hasValue ? 'value' : 'text']), claim: c, data: { id: c.claim.id, figure } });
     }
   },

@@ -45,7 +45,7 @@ export type MatchedBy = 'doi' | 'pmid' | 'url' | 'title-year';
 
 interface WorkFields {
   doi?: string;
-  pmid?: string;
+  pmid?: string | number;
   url?: string;
   title?: string;
   year?: number;
@@ -117,14 +117,20 @@ export class CitationGraph {
         if (!this.sourcesByKey.has(`${by}:${key}`)) this.sourcesByKey.set(`${by}:${key}`, f);
       }
     }
-    // Claims of each source by subject and property, to find what a cited work says.
-    const bySourceKey = new Map<string, LoadedClaim[]>();
-    for (const c of register.claims) {
-      const k = `${c.file.path}\u0000${register.subjectPropertyKey(c)}`;
-      const list = bySourceKey.get(k);
-      if (list) list.push(c);
-      else bySourceKey.set(k, [c]);
-    }
+    // Claims of each cited source by subject and property, to find what a cited work says (built only if something is cited).
+    let bySourceKey: Map<string, LoadedClaim[]> | undefined;
+    const claimsOf = (to: RegisterFile, c: LoadedClaim): LoadedClaim[] => {
+      if (!bySourceKey) {
+        bySourceKey = new Map();
+        for (const x of register.claims) {
+          const k = `${x.file.path}\u0000${register.subjectPropertyKey(x)}`;
+          const list = bySourceKey.get(k);
+          if (list) list.push(x);
+          else bySourceKey.set(k, [x]);
+        }
+      }
+      return bySourceKey.get(`${to.path}\u0000${register.subjectPropertyKey(c)}`) ?? [];
+    };
     for (const f of register.files) {
       const byRef = new Map<string, Citation>();
       for (const r of f.references) {
@@ -143,7 +149,7 @@ export class CitationGraph {
             const citation = byRef.get(String(id));
             if (!citation || seen.has(citation)) return;
             seen.add(citation);
-            const cited = bySourceKey.get(`${citation.to.path}\u0000${register.subjectPropertyKey(c)}`) ?? [];
+            const cited = claimsOf(citation.to, c);
             citation.claims.push({ ...judge(c, cited, register), claim: c, at: [i, j] });
           });
         });

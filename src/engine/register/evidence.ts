@@ -12,6 +12,7 @@ import {
 import type { LoadedClaim } from '../load/loader.js';
 import { mayContain, termPattern } from './term-matches.js';
 import { publishedYear, valueKind } from './values.js';
+import { statisticForm } from './statistics.js';
 
 export function evidenceOf(claim: Claim): EvidenceItem[] {
   return Array.isArray(claim.evidence) ? claim.evidence : [];
@@ -48,7 +49,7 @@ export const STATISTIC_PATTERN = new RegExp(
 /** Whether a claim states a number, percentage or rate (by its value or its text). */
 export function statesStatistic(claim: Claim, pattern: RegExp = STATISTIC_PATTERN): boolean {
   const kind = valueKind(claim.value);
-  if (kind === 'quantity' || kind === 'count') return true;
+  if (kind === 'quantity' || kind === 'count' || statisticForm(claim.value) !== undefined) return true;
   if (kind === 'effect' && claim.value && 'size' in claim.value && claim.value.size) return true;
   return pattern.test(claim.text);
 }

@@ -8,11 +8,37 @@
  * (t = 2.2 is 2.15 to 2.25), and the p-values of both ends of that span are
  * taken as consistent (statcheck's rule).
  */
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { createRequire } from 'node:module';
+import type tCdfFn from '@stdlib/stats-base-dists-t-cdf';
+import type fCdfFn from '@stdlib/stats-base-dists-f-cdf';
+import type chisquareCdfFn from '@stdlib/stats-base-dists-chisquare-cdf';
+import type normalCdfFn from '@stdlib/stats-base-dists-normal-cdf';
 import type { ClaimValue, EstimateValue, MeanValue, PBound, TestValue } from '../../model.js';
+
+interface Distributions {
+  t: typeof tCdfFn;
+  f: typeof fCdfFn;
+  chisquare: typeof chisquareCdfFn;
+  normal: typeof normalCdfFn;
+}
+let loaded: Distributions | undefined;
+/**
+ * The @stdlib CDFs, loaded on first use: they are some 350 small modules, a
+ * cost every run would otherwise pay at start-up (a pre-commit hook on a
+ * register without test statistics never loads them).
+ */
+function cdf(): Distributions {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    loaded = {
+      t: require('@stdlib/stats-base-dists-t-cdf') as typeof tCdfFn,
+      f: require('@stdlib/stats-base-dists-f-cdf') as typeof fCdfFn,
+      chisquare: require('@stdlib/stats-base-dists-chisquare-cdf') as typeof chisquareCdfFn,
+      normal: require('@stdlib/stats-base-dists-normal-cdf') as typeof normalCdfFn,
+    };
+  }
+  return loaded;
+}
 
 export type StatisticForm = 'test' | 'mean' | 'estimate';
 
@@ -62,6 +88,7 @@ function dfOne(df: TestValue['df']): number | undefined {
 export function pValue(test: TestValue['test'], statistic: number, df: TestValue['df'], tails: 1 | 2 = 2): number | undefined {
   const x = Math.abs(statistic);
   const perTail = tails === 1 ? 1 : 2;
+  const { t: tCdf, f: fCdf, chisquare: chisquareCdf, normal: normalCdf } = cdf();
   switch (test) {
     case 'z':
       return perTail * normalCdf(-x, 0, 1);

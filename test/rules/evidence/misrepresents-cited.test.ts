@@ -143,6 +143,7 @@ describe('citation graph', () => {
               references:
                 - { id: doi, doi: "doi:10.1056/nejm198907203210301" }
                 - { id: pmid, url: "https://www.ncbi.nlm.nih.gov/pubmed/2664509" }
+                - { id: pmid-number, pmid: 2664509 }
                 - { id: url, url: "http://www.example.org/phs-final-report/" }
                 - { id: title, title: "FINAL REPORT on the aspirin component of the ongoing Physicians Health Study", year: 1989 }
                 - { id: wrong-year, title: "Final report on the aspirin component of the ongoing Physicians' Health Study", year: 1990 }
@@ -155,10 +156,12 @@ describe('citation graph', () => {
     expect(register.citations.citations.map((c) => [c.reference.reference.id, c.to.source?.id, c.matchedBy])).toEqual([
       ['doi', 'hennekens-1989', 'doi'],
       ['pmid', 'hennekens-1989', 'pmid'],
+      ['pmid-number', 'hennekens-1989', 'pmid'],
       ['url', 'hennekens-1989', 'url'],
       ['title', 'hennekens-1989', 'title-year'],
     ]);
     expect(register.citations).toBe(register.citations); // built once
+    expect(register.files.flatMap((f) => f.schemaProblems)).toEqual([]);
   });
 
   it('is given in the lint result as plain data, with each citing claim\'s verdict', async () => {

@@ -74,6 +74,11 @@ RuleTester.run('evidence/unsourced-statistic', {
       findings: [{ rule, severity: 'error', line: 14, column: 12, message: /states 55 of 77 with no citable source/ }],
     },
     {
+      name: 'a typed test statistic (numbers/statistic-inconsistent\'s forms) with no evidence',
+      yaml: source + claim('The difference was significant', '{ test: t, df: 28, statistic: 2.2, p: 0.036 }'),
+      findings: [{ rule, severity: 'error', line: 14, column: 12, message: /states a test statistic with no citable source/ }],
+    },
+    {
       name: 'a quantity with no evidence',
       yaml: source + claim('Infusions run at 0.5 mg/kg/h', '{ number: 0.5, unit: mg/kg/h }'),
       findings: [{ rule, severity: 'error', line: 14, column: 12, message: /states 0.5 mg\/kg\/h/ }],

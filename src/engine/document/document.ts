@@ -23,6 +23,8 @@ export interface Block {
   offsets: number[];
   /** HTML heading level (h1-h6) or Markdown `#` count; 0 for other blocks. */
   heading: number;
+  /** An item of a list (HTML `<li>`, a Markdown list item). */
+  item?: boolean;
 }
 
 export interface SourceDocument {
@@ -170,7 +172,7 @@ function markdownBlocks(text: string, meta: Map<string, string[]>): Block[] {
         current.text += ' ';
         current.offsets.push(lineStart - 1);
       }
-      current ??= { text: '', offsets: [], heading: isHeading ? marker![0].replace(/[^#]/g, '').length : 0 };
+      current ??= { text: '', offsets: [], heading: isHeading ? marker![0].replace(/[^#]/g, '').length : 0, ...(isItem && /[-*+]|\d/.test(marker![0]) && !/^\s*[>|]/.test(marker![0]) ? { item: true } : {}) };
       const skip = marker && !/^\s*>/.test(marker[0]) ? marker[0].length : marker ? marker[0].length : 0;
       appendMarkdownInline(current, text, lineStart + skip, lineEnd, hidden);
       if (isHeading) flush();
@@ -214,7 +216,7 @@ function trimBlock(b: Block): Block {
   let e = b.text.length;
   while (a < e && /\s/.test(b.text[a]!)) a++;
   while (e > a && /\s/.test(b.text[e - 1]!)) e--;
-  return { text: b.text.slice(a, e), offsets: b.offsets.slice(a, e), heading: b.heading };
+  return { ...b, text: b.text.slice(a, e), offsets: b.offsets.slice(a, e) };
 }
 
 const BLOCK_TAGS = new Set([
@@ -247,6 +249,7 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
         if (BLOCK_TAGS.has(name)) flush();
         const h = /^h([1-6])$/.exec(name);
         if (h) current.heading = Number(h[1]);
+        if (name === 'li') current.item = true;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;

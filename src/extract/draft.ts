@@ -70,23 +70,27 @@ function namedSources(text: string): string[] {
   return out;
 }
 
-/** Whether `abbr` abbreviates the words just before it (its letters are the initials of those words, in order). */
+/**
+ * Whether `abbr` abbreviates the words just before it: its first letter
+ * starts one of the last few words and its other letters follow in order
+ * ("substance abuse disorder (SUD)", "intravenous (IV)").
+ */
 function definesAbbreviation(before: string, abbr: string): boolean {
   if (!/^[\p{Lu}\d-]{2,10}s?$/u.test(abbr)) return false;
   const letters = abbr.replace(/s$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
-  const initials = before
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .slice(-10)
-    .map((w) => w[0]!.toLowerCase())
-    .join('');
-  let i = initials.length - 1;
-  for (let j = letters.length - 1; j >= 0; j--) {
-    while (i >= 0 && initials[i] !== letters[j]) i--;
-    if (i < 0) return false;
-    i--;
+  const tail = before.split(/\s+/).filter(Boolean).slice(-6);
+  for (let w = 0; w < tail.length; w++) {
+    if (tail[w]![0]?.toLowerCase() !== letters[0]) continue;
+    const rest = tail.slice(w).join(' ').toLowerCase();
+    let i = 1;
+    for (let j = 1; j < letters.length; j++) {
+      i = rest.indexOf(letters[j]!, i);
+      if (i < 0) break;
+      i++;
+    }
+    if (i >= 0) return true;
   }
-  return true;
+  return false;
 }
 
 const FIRST_PERSON = /\b(?:I|I[’']\w+|my|me|mine|myself)\b/;
@@ -209,10 +213,12 @@ export function subjectOf(title: string, sentences: readonly string[]): string {
       if (!STOP.has(w) && w.length > 3) counts.set(w, (counts.get(w) ?? 0) + (i < 3 ? 3 : 1));
     });
   }
-  const titleWords = new Set(words(title).filter((w) => !STOP.has(w) && w.length > 3));
+  // The title's words first, by count then by their order in the title; else the text's most frequent word.
+  const titleWords = [...new Set(words(title).filter((w) => !STOP.has(w) && w.length > 3))];
+  const inTitle = titleWords.map((w, i) => ({ w, n: counts.get(w) ?? 0, i })).sort((a, b) => b.n - a.n || a.i - b.i)[0];
+  if (inTitle) return inTitle.w;
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const inTitle = ranked.find(([w]) => titleWords.has(w));
-  return (inTitle ?? ranked[0])?.[0] ?? 'subject';
+  return ranked[0]?.[0] ?? 'subject';
 }
 
 function slug(parts: readonly string[], max = 40): string {
@@ -249,9 +255,17 @@ export function sourceOf(doc: SourceDocument, opts: ExtractOptions, references: 
   const title = meta('citation_title', 'dc.title', 'og:title', 'title')?.[0] ?? heading ?? firstText ?? opts.id;
   const visible = doc.blocks.slice(0, 40).map((b) => b.text.trim());
   const source: Source = { id: opts.id, title: title.replace(/\s+/g, ' ').trim(), kind: kindOf(doc, references) };
-  const authors =
+  const authors: string[] =
     meta('citation_author', 'dc.creator', 'author', 'authors', 'article:author') ??
     visible.map((l) => /^(?:by|author:|main author:)\s+([\p{Lu}][\p{L}.'’ -]{2,60})$/iu.exec(l)?.[1]).filter((x): x is string => !!x).slice(0, 1);
+  if (authors.length === 0) {
+    // A visible byline: a person's name on its own line next to the date line ("April 29, 2026" / "Kerry Earlywine").
+    visible.forEach((l, i) => {
+      const name = /^(?:[-•]\s*)?(?:by\s+)?(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})$/u.exec(l)?.[1];
+      const nearDate = [visible[i - 1], visible[i + 1]].some((x) => x !== undefined && (dateIn(x) !== undefined || /^(?:[-•]\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$/i.test(x)));
+      if (name && nearDate && authors.length === 0 && name !== title) authors.push(name);
+    });
+  }
   if (authors.length) source.authors = authors.map((a) => a.trim());
   const publisher = meta('citation_publisher', 'dc.publisher', 'og:site_name', 'publisher')?.[0] ?? visible.map((l) => /^(?:published:|publisher:)\s*(.+?)(?:\s+\d{4}-\d{2}-\d{2})?$/i.exec(l)?.[1]).find(Boolean);
   if (publisher) source.publisher = publisher.trim();
@@ -303,7 +317,7 @@ function isoDate(s: string): string | undefined {
 function claimText(s: Sentence): string {
   let t = s.text;
   for (const [a, b] of citationMarkers(t).reverse()) t = t.slice(0, a) + t.slice(b);
-  return t.replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
+  return t.replace(/(^|[^\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])/g, '$1$2').replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
 }
 
 /** Extract the source block, references and draft claims of a document. */

@@ -219,6 +219,11 @@ function trimBlock(b: Block): Block {
   return { ...b, text: b.text.slice(a, e), offsets: b.offsets.slice(a, e) };
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '\u2070', '1': '\u00B9', '2': '\u00B2', '3': '\u00B3', '4': '\u2074', '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079',
+  '-': '\u207B', '\u2013': '\u207B',
+};
+
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
@@ -232,6 +237,7 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
   let current: Block = { text: '', offsets: [], heading: 0 };
   let hiddenDepth = 0;
   let inTitle = false;
+  let sup = 0;
   const flush = () => {
     if (current.text.trim() !== '') out.push(trimBlock(current));
     current = { text: '', offsets: [], heading: 0 };
@@ -245,6 +251,7 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
           return;
         }
         if (name === 'title') inTitle = true;
+        if (name === 'sup') sup++;
         if (HIDDEN_TAGS.has(name) && !(name === 'head')) hiddenDepth++;
         if (BLOCK_TAGS.has(name)) flush();
         const h = /^h([1-6])$/.exec(name);
@@ -253,6 +260,7 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (name === 'sup') sup = Math.max(0, sup - 1);
         if (HIDDEN_TAGS.has(name) && !(name === 'head')) hiddenDepth = Math.max(0, hiddenDepth - 1);
         if (BLOCK_TAGS.has(name)) flush();
       },
@@ -264,8 +272,10 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
         if (hiddenDepth > 0) return;
         const start = parser.startIndex;
         const end = Math.max(start, parser.endIndex);
+        // A citation number in <sup> reads as the superscript characters plain text uses ("¹²⁻¹⁶"), one character each.
+        const marker = sup > 0 && /^[\d,\s\u2013-]+$/.test(data);
         for (let k = 0; k < data.length; k++) {
-          current.text += data[k];
+          current.text += marker ? (SUPERSCRIPT[data[k]!] ?? data[k]) : data[k];
           current.offsets.push(Math.min(start + k, end));
         }
       },

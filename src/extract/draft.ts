@@ -8,7 +8,7 @@
 import type { Aspect, Claim, ClaimValue, EvidenceItem, Source, SourceKind } from '../model.js';
 import type { SourceDocument } from '../engine/document/document.js';
 import { citationMarkers, normalText } from '../engine/document/normalize.js';
-import { checkWorthiness, documentSentences, type Sentence } from '../engine/document/statements.js';
+import { checkWorthiness, documentSentences, namedSources, type Sentence } from '../engine/document/statements.js';
 import { parseReferences, type ParsedReference } from './references.js';
 
 export interface DraftClaim extends Claim {
@@ -54,43 +54,6 @@ export function citedIds(marker: string): string[] {
     }
   }
   return out;
-}
-
-/** Parenthetical names: "(Nushama)", "(WSJ, psychiatryfortworth.com)" — not abbreviations defined in place ("post-traumatic stress disorder (PTSD)"). */
-function namedSources(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\(([^()]{2,60})\)/g)) {
-    const inner = m[1]!.trim();
-    if (!/^[\p{Lu}\p{Ll}]/u.test(inner) || /\d/.test(inner) || /^(?:i\.e|e\.g|n\s?=|see|and|or|the|a|an)\b/i.test(inner)) continue;
-    const names = inner.split(/\s*[,;]\s*/).filter(Boolean);
-    if (!names.every((n) => /^(?:\p{Lu}|[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|uk))/u.test(n))) continue;
-    if (names.length === 1 && definesAbbreviation(text.slice(0, m.index), inner)) continue;
-    out.push(...names);
-  }
-  return out;
-}
-
-/**
- * Whether `abbr` abbreviates the words just before it: its first letter
- * starts one of the last few words and its other letters follow in order
- * ("substance abuse disorder (SUD)", "intravenous (IV)").
- */
-function definesAbbreviation(before: string, abbr: string): boolean {
-  if (!/^[\p{Lu}\d-]{2,10}s?$/u.test(abbr)) return false;
-  const letters = abbr.replace(/s$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
-  const tail = before.split(/\s+/).filter(Boolean).slice(-6);
-  for (let w = 0; w < tail.length; w++) {
-    if (tail[w]![0]?.toLowerCase() !== letters[0]) continue;
-    const rest = tail.slice(w).join(' ').toLowerCase();
-    let i = 1;
-    for (let j = 1; j < letters.length; j++) {
-      i = rest.indexOf(letters[j]!, i);
-      if (i < 0) break;
-      i++;
-    }
-    if (i >= 0) return true;
-  }
-  return false;
 }
 
 const FIRST_PERSON = /\b(?:I|I[’']\w+|my|me|mine|myself)\b/;

@@ -143,13 +143,11 @@ const CUES: Array<[string, RegExp]> = [
   ],
   [
     'a clinical statement',
-    /\b(?:symptoms?|effects?|analges\w+|sedat\w+|psychoactive|hallucinat\w+|infusions?|syndromes?|disorders?|receptors?|synap\w+|neuro\w+|manag(?:e|es|ed|ing)|outcomes?|recognition|abilit(?:y|ies))\b/i,
+    /\b(?:symptoms?|effects?|analges\w+|sedat\w+|psychoactive|hallucinat\w+|infusions?|syndromes?|disorders?|receptors?|synap\w+|neuro\w+|manag(?:e|es|ed|ing)|outcomes?|recognition|abilit(?:y|ies)|mechanisms?|pathways?|metabolites?)\b/i,
   ],
   ['a superlative or first', /\b(?:first|oldest|newest|most|least|only|best|worst)\b/i],
 ];
 
-/** A parenthetical source name: "(Nushama)", "(WSJ, psychiatryfortworth.com)", "(clinicaltrials.gov)". */
-const NAMED_SOURCE = /\((?:[\p{Lu}][\p{L}&. -]{1,40}|[a-z0-9-]+\.(?:com|org|net|gov|edu|io))(?:,\s*(?:[\p{Lu}][\p{L}&. -]{1,40}|[a-z0-9-]+\.(?:com|org|net|gov|edu|io)))*\)/u;
 const FIRST_PERSON_QUOTE = /^["“].*\b(?:I|I[’']\w+|my|me)\b/;
 
 /**
@@ -159,15 +157,54 @@ const FIRST_PERSON_QUOTE = /^["“].*\b(?:I|I[’']\w+|my|me)\b/;
  */
 export function checkWorthiness(text: string, context: { listItem?: boolean; intro?: string; quoted?: boolean } = {}): string[] {
   const words = text.trim().split(/\s+/);
-  if (!/\p{Ll}/u.test(text)) return [];
+  // Lowercase somewhere (not a shouted label); not a keyword or tag line.
+  if (!/\p{Ll}/u.test(text) || /^(?:keywords?|key words|tags|subjects?|categories|mesh terms)\s*:/i.test(text)) return [];
   const why = CUES.filter(([, re]) => re.test(text)).map(([name]) => name);
   if (citationMarkers(text).length) why.push('a citation');
-  if (NAMED_SOURCE.test(text)) why.push('a named source');
+  if (namedSources(text).length) why.push('a named source');
   if (context.quoted || FIRST_PERSON_QUOTE.test(text)) why.push('a first-person account');
   if (words.length < 4) {
     // A short list item ("Nausea and vomiting") states a fact when its list is introduced as one ("Side effects:").
-    if (context.listItem && words.length >= 2 && context.intro && checkWorthiness(context.intro).length) return ['a listed item', ...why];
+    if (context.listItem && words.length >= 2 && context.intro && CUES.some(([, re]) => re.test(context.intro!))) return ['a listed item', ...why];
     return why.includes('a citation') || why.includes('a named source') ? why : [];
   }
   return why;
 }
+
+/** Parenthetical names: "(Nushama)", "(WSJ, psychiatryfortworth.com)" — not abbreviations defined in place ("post-traumatic stress disorder (PTSD)"). */
+export function namedSources(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\(([^()]{2,60})\)/g)) {
+    const inner = m[1]!.trim();
+    if (!/^[\p{Lu}\p{Ll}]/u.test(inner) || /\d/.test(inner) || /^(?:i\.e|e\.g|n\s?=|see|and|or|the|a|an)\b/i.test(inner)) continue;
+    const names = inner.split(/\s*[,;]\s*/).filter(Boolean);
+    if (!names.every((n) => /^(?:\p{Lu}|[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|uk))/u.test(n))) continue;
+    if (names.length === 1 && definesAbbreviation(text.slice(0, m.index), inner)) continue;
+    out.push(...names);
+  }
+  return out;
+}
+
+/**
+ * Whether `abbr` abbreviates the words just before it: its first letter
+ * starts one of the last few words and its other letters follow in order
+ * ("substance abuse disorder (SUD)", "intravenous (IV)").
+ */
+function definesAbbreviation(before: string, abbr: string): boolean {
+  if (!/^[\p{Lu}\d-]{2,10}s?$/u.test(abbr)) return false;
+  const letters = abbr.replace(/s$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const tail = before.split(/\s+/).filter(Boolean).slice(-6);
+  for (let w = 0; w < tail.length; w++) {
+    if (tail[w]![0]?.toLowerCase() !== letters[0]) continue;
+    const rest = tail.slice(w).join(' ').toLowerCase();
+    let i = 1;
+    for (let j = 1; j < letters.length; j++) {
+      i = rest.indexOf(letters[j]!, i);
+      if (i < 0) break;
+      i++;
+    }
+    if (i >= 0) return true;
+  }
+  return false;
+}
+

@@ -222,6 +222,11 @@ export function sourceOf(doc: SourceDocument, opts: ExtractOptions, references: 
     meta('citation_author', 'dc.creator', 'author', 'authors', 'article:author') ??
     visible.map((l) => /^(?:by|author:|main author:)\s+([\p{Lu}][\p{L}.'’ -]{2,60})$/iu.exec(l)?.[1]).filter((x): x is string => !!x).slice(0, 1);
   if (authors.length === 0) {
+    // A citation line naming the first author: "Eric S Schwenk et al. Curr Pain Headache Rep."
+    const etAl = visible.map((l) => /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?){0,2}\s+\p{Lu}[\p{Ll}'’-]+)\s+et al\b/u.exec(l)?.[1]).find(Boolean);
+    if (etAl) authors.push(etAl);
+  }
+  if (authors.length === 0) {
     // A visible byline: a person's name on its own line next to the date line ("April 29, 2026" / "Kerry Earlywine").
     visible.forEach((l, i) => {
       const name = /^(?:[-•]\s*)?(?:by\s+)?(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})$/u.exec(l)?.[1];

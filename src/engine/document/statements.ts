@@ -163,11 +163,10 @@ export function checkWorthiness(text: string, context: { listItem?: boolean; int
   if (citationMarkers(text).length) why.push('a citation');
   if (namedSources(text).length) why.push('a named source');
   if (context.quoted || FIRST_PERSON_QUOTE.test(text)) why.push('a first-person account');
-  if (words.length < 4) {
-    // A short list item ("Nausea and vomiting") states a fact when its list is introduced as one ("Side effects:").
-    if (context.listItem && words.length >= 2 && context.intro && CUES.some(([, re]) => re.test(context.intro!))) return ['a listed item', ...why];
-    return why.includes('a citation') || why.includes('a named source') ? why : [];
-  }
+  // A list item ("Nausea and vomiting") states a fact when its list is introduced as one ("Side effects:").
+  const itemWords = words.filter((w) => !/^[•·▪◦‣–—-]$/.test(w)).length;
+  if (context.listItem && itemWords >= 2 && context.intro && CUES.some(([, re]) => re.test(context.intro!))) return [...why, 'a listed item'];
+  if (itemWords < 4) return why.includes('a citation') || why.includes('a named source') ? why : [];
   return why;
 }
 

@@ -43,7 +43,7 @@ export default defineCheck<Options>({
       if (!doc) continue;
       for (const s of documentSentences(doc)) {
         if (spans.some((q) => overlaps(q, s))) continue;
-        const why = checkWorthiness(s.text);
+        const why = checkWorthiness(s.text, s);
         if (why.length === 0) continue;
         const text = s.text.replace(/\s+/g, ' ');
         const sentence = text.length > options.maxExcerpt ? `${text.slice(0, options.maxExcerpt - 1).trimEnd()}…` : text;

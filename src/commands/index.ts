@@ -8,9 +8,10 @@ import lint from './lint.js';
 import report from './report.js';
 import rules from './rules.js';
 import init from './init.js';
+import extract from './extract.js';
 
 /** In the order `claimlint --help` lists them; `lint` is the default command. */
-export const COMMANDS: readonly Command[] = [lint, report, rules, init];
+export const COMMANDS: readonly Command[] = [lint, report, rules, init, extract];
 
 export const DEFAULT_COMMAND = lint;
 

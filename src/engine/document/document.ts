@@ -23,6 +23,8 @@ export interface Block {
   offsets: number[];
   /** HTML heading level (h1-h6) or Markdown `#` count; 0 for other blocks. */
   heading: number;
+  /** An item of a list (HTML `<li>`, a Markdown list item). */
+  item?: boolean;
 }
 
 export interface SourceDocument {
@@ -170,7 +172,7 @@ function markdownBlocks(text: string, meta: Map<string, string[]>): Block[] {
         current.text += ' ';
         current.offsets.push(lineStart - 1);
       }
-      current ??= { text: '', offsets: [], heading: isHeading ? marker![0].replace(/[^#]/g, '').length : 0 };
+      current ??= { text: '', offsets: [], heading: isHeading ? marker![0].replace(/[^#]/g, '').length : 0, ...(isItem && /[-*+]|\d/.test(marker![0]) && !/^\s*[>|]/.test(marker![0]) ? { item: true } : {}) };
       const skip = marker && !/^\s*>/.test(marker[0]) ? marker[0].length : marker ? marker[0].length : 0;
       appendMarkdownInline(current, text, lineStart + skip, lineEnd, hidden);
       if (isHeading) flush();
@@ -214,8 +216,13 @@ function trimBlock(b: Block): Block {
   let e = b.text.length;
   while (a < e && /\s/.test(b.text[a]!)) a++;
   while (e > a && /\s/.test(b.text[e - 1]!)) e--;
-  return { text: b.text.slice(a, e), offsets: b.offsets.slice(a, e), heading: b.heading };
+  return { ...b, text: b.text.slice(a, e), offsets: b.offsets.slice(a, e) };
 }
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '\u2070', '1': '\u00B9', '2': '\u00B2', '3': '\u00B3', '4': '\u2074', '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079',
+  '-': '\u207B', '\u2013': '\u207B',
+};
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
@@ -230,6 +237,7 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
   let current: Block = { text: '', offsets: [], heading: 0 };
   let hiddenDepth = 0;
   let inTitle = false;
+  let sup = 0;
   const flush = () => {
     if (current.text.trim() !== '') out.push(trimBlock(current));
     current = { text: '', offsets: [], heading: 0 };
@@ -243,13 +251,16 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
           return;
         }
         if (name === 'title') inTitle = true;
+        if (name === 'sup') sup++;
         if (HIDDEN_TAGS.has(name) && !(name === 'head')) hiddenDepth++;
         if (BLOCK_TAGS.has(name)) flush();
         const h = /^h([1-6])$/.exec(name);
         if (h) current.heading = Number(h[1]);
+        if (name === 'li') current.item = true;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (name === 'sup') sup = Math.max(0, sup - 1);
         if (HIDDEN_TAGS.has(name) && !(name === 'head')) hiddenDepth = Math.max(0, hiddenDepth - 1);
         if (BLOCK_TAGS.has(name)) flush();
       },
@@ -261,8 +272,10 @@ function htmlBlocks(text: string, meta: Map<string, string[]>): Block[] {
         if (hiddenDepth > 0) return;
         const start = parser.startIndex;
         const end = Math.max(start, parser.endIndex);
+        // A citation number in <sup> reads as the superscript characters plain text uses ("¹²⁻¹⁶"), one character each.
+        const marker = sup > 0 && /^[\d,\s\u2013-]+$/.test(data);
         for (let k = 0; k < data.length; k++) {
-          current.text += data[k];
+          current.text += marker ? (SUPERSCRIPT[data[k]!] ?? data[k]) : data[k];
           current.offsets.push(Math.min(start + k, end));
         }
       },

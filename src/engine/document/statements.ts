@@ -25,6 +25,12 @@ export interface Sentence {
   sentence: number;
   /** Offsets into `text` of each character, for locating parts of the sentence. */
   offsets: number[];
+  /** The sentence is (in) an item of a list. */
+  listItem: boolean;
+  /** What introduces it: the paragraph before a list ("… can include:") or the heading. */
+  intro: string;
+  /** The paragraph opens with a quotation mark (a quotation, testimonial when in the first person). */
+  quoted: boolean;
 }
 
 /** Headings that start a reference list: what follows is not prose. */
@@ -47,6 +53,7 @@ export function documentSentences(doc: SourceDocument): Sentence[] {
   let heading = '';
   let paragraph = 0;
   let inReferences = false;
+  let intro = '';
   for (const block of joinWrapped(doc)) {
     if (REFERENCE_HEADING.test(block.text)) {
       inReferences = true;
@@ -56,6 +63,7 @@ export function documentSentences(doc: SourceDocument): Sentence[] {
       // A heading after the reference list (a footer) does not end it unless it is a real heading.
       if (!inReferences || block.heading > 0) {
         heading = block.text.trim();
+        intro = heading;
         paragraph = 0;
         inReferences = false;
       }
@@ -63,6 +71,8 @@ export function documentSentences(doc: SourceDocument): Sentence[] {
     }
     if (inReferences) continue;
     paragraph++;
+    const listItem = block.item || /^[•·▪◦‣–—-]\s/.test(block.text);
+    const quoted = /^["“]/.test(block.text);
     let n = 0;
     const pieces: Array<{ a: number; b: number }> = [];
     for (const seg of segmenter.segment(block.text)) {
@@ -91,8 +101,12 @@ export function documentSentences(doc: SourceDocument): Sentence[] {
         paragraph,
         sentence: n,
         offsets: block.offsets.slice(a, b),
+        listItem,
+        intro,
+        quoted,
       });
     }
+    if (!listItem) intro = /:\s*$/.test(block.text) ? block.text : heading;
   }
   return out;
 }
@@ -103,7 +117,7 @@ function joinWrapped(doc: SourceDocument): Block[] {
   for (const b of doc.blocks) {
     const prev = out[out.length - 1];
     if (prev && prev.heading === 0 && b.heading === 0 && /[\p{L}\d,]$/u.test(prev.text) && /^\p{Ll}/u.test(b.text) && !looksLikeHeading(prev)) {
-      out[out.length - 1] = { text: `${prev.text} ${b.text}`, offsets: [...prev.offsets, prev.offsets[prev.offsets.length - 1]! + 1, ...b.offsets], heading: 0 };
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${b.text}`, offsets: [...prev.offsets, prev.offsets[prev.offsets.length - 1]! + 1, ...b.offsets] };
     } else {
       out.push(b);
     }
@@ -119,21 +133,77 @@ const CUES: Array<[string, RegExp]> = [
   ],
   ['a year or decade', /\b(?:1[5-9]|20)\d{2}(?:'?s)?\b|\b\d0'?s\b|\bin the (?:past|last) \w+ (?:years|decades)\b/i],
   ['a sample size', /\bn\s?=\s?\d+|\b\d+\s+(?:patients|participants|subjects|adults|children|people|persons|volunteers|cases|women|men|individuals|studies|trials)\b|\b(?:seventy|sixty|fifty|forty|thirty|twenty|ten|eleven|twelve)[\w-]*\s+(?:patients|participants|subjects)\b/i],
-  ['a study description', /\b(?:randomi[sz]ed|placebo|double-blind|controlled|cohort|retrospective|prospective|meta-analys[ie]s|systematic review|case series|trial|study|studies|review)\b/i],
-  ['"studies show"', /\b(?:studies|research|evidence|data|trials)\s+(?:\w+\s+)?(?:shows?|suggests?|indicates?|demonstrates?|supports?|finds?|found|shown)\b/i],
+  ['a study description', /\b(?:randomi[sz]ed|placebo|double-blind|controlled|cohort|retrospective|prospective|meta-analys[ie]s|systematic review|case series|trial|study|studies|review|evaluated|investigated|studied|tested|examined|reported)\b/i],
+  ['"studies show"', /\b(?:studies|research|evidence|data|trials|patients|users|experts|doctors|reviews?)\s+(?:\w+\s+)?(?:shows?|suggests?|indicates?|demonstrates?|supports?|finds?|found|shown|reports?|says?)\b/i],
+  ['a regulatory statement', /\b(?:approved|FDA|EMA|schedule (?:I{1,3}|IV|V|[1-5])|classified as|controlled (?:drug|substance)|legal|illegal|licensed|off-label|prescription|permitted|banned)\b/i],
   ['a comparison', /\b(?:more|less|fewer|greater|better|worse|higher|lower|faster|slower|safer)\b[^.]*\bthan\b|\b(?:compared (?:with|to)|versus|vs\.?|superior to|inferior to|unlike)\b/i],
   [
     'a causal or efficacy statement',
-    /\b(?:caus(?:e|es|ed|ing)|leads? to|led to|results? in|reduc\w+|increas\w+|decreas\w+|improv\w+|prevent\w*|alleviat\w+|relie(?:f|ve\w*)|treat(?:s|ed|ing|ment)?|effective\w*|efficacy|benefi\w+|risks?|side effects?|harm\w*|toxic\w*|approved|demonstrat\w+|shown|proven|works?|acts? (?:on|as)|blocks?|antagonis\w+|stimulat\w+|promot\w+|helps?|offers?|used (?:to|for|as|in))\b/i,
+    /\b(?:because|due to|associated with|linked to|related to|caus(?:e|es|ed|ing)|leads? to|led to|results? in|reduc\w+|increas\w+|decreas\w+|improv\w+|prevent\w*|alleviat\w+|relie(?:f|ve\w*)|treat(?:s|ed|ing|ment)?|effective\w*|efficacy|benefi\w+|risks?|side effects?|harm\w*|toxic\w*|approved|demonstrat\w+|shown|proven|works?|acts? (?:on|as)|blocks?|antagonis\w+|stimulat\w+|promot\w+|helps?|offers?|used (?:to|for|as|in)|significant\w*|success\w*)\b/i,
+  ],
+  [
+    'a clinical statement',
+    /\b(?:symptoms?|effects?|analges\w+|sedat\w+|psychoactive|hallucinat\w+|infusions?|syndromes?|disorders?|receptors?|synap\w+|neuro\w+|manag(?:e|es|ed|ing)|outcomes?|recognition|abilit(?:y|ies)|mechanisms?|pathways?|metabolites?)\b/i,
   ],
   ['a superlative or first', /\b(?:first|oldest|newest|most|least|only|best|worst)\b/i],
 ];
 
-/** Why a sentence is check-worthy (empty when it is not). */
-export function checkWorthiness(text: string): string[] {
+const FIRST_PERSON_QUOTE = /^["“].*\b(?:I|I[’']\w+|my|me)\b/;
+
+/**
+ * Why a sentence is check-worthy (empty when it is not). `context`: the
+ * sentence is an item of a list, or part of a quotation, whose heading or
+ * introduction is given (a short list item is check-worthy when that is).
+ */
+export function checkWorthiness(text: string, context: { listItem?: boolean; intro?: string; quoted?: boolean } = {}): string[] {
   const words = text.trim().split(/\s+/);
-  if (words.length < 4 || !/\p{Ll}/u.test(text)) return [];
+  // Lowercase somewhere (not a shouted label); not a keyword or tag line.
+  if (!/\p{Ll}/u.test(text) || /^(?:keywords?|key words|tags|subjects?|categories|mesh terms)\s*:/i.test(text)) return [];
   const why = CUES.filter(([, re]) => re.test(text)).map(([name]) => name);
   if (citationMarkers(text).length) why.push('a citation');
+  if (namedSources(text).length) why.push('a named source');
+  if (context.quoted || FIRST_PERSON_QUOTE.test(text)) why.push('a first-person account');
+  // A list item ("Nausea and vomiting") states a fact when its list is introduced as one ("Side effects:").
+  const itemWords = words.filter((w) => !/^[•·▪◦‣–—-]$/.test(w)).length;
+  if (context.listItem && itemWords >= 2 && context.intro && CUES.some(([, re]) => re.test(context.intro!))) return [...why, 'a listed item'];
+  if (itemWords < 4) return why.includes('a citation') || why.includes('a named source') ? why : [];
   return why;
 }
+
+/** Parenthetical names: "(Nushama)", "(WSJ, psychiatryfortworth.com)" — not abbreviations defined in place ("post-traumatic stress disorder (PTSD)"). */
+export function namedSources(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\(([^()]{2,60})\)/g)) {
+    const inner = m[1]!.trim();
+    if (!/^[\p{Lu}\p{Ll}]/u.test(inner) || /\d/.test(inner) || /^(?:i\.e|e\.g|n\s?=|see|and|or|the|a|an)\b/i.test(inner)) continue;
+    const names = inner.split(/\s*[,;]\s*/).filter(Boolean);
+    if (!names.every((n) => /^(?:\p{Lu}|[a-z0-9-]+\.(?:com|org|net|gov|edu|io|co|uk))/u.test(n))) continue;
+    if (names.length === 1 && definesAbbreviation(text.slice(0, m.index), inner)) continue;
+    out.push(...names);
+  }
+  return out;
+}
+
+/**
+ * Whether `abbr` abbreviates the words just before it: its first letter
+ * starts one of the last few words and its other letters follow in order
+ * ("substance abuse disorder (SUD)", "intravenous (IV)").
+ */
+function definesAbbreviation(before: string, abbr: string): boolean {
+  if (!/^[\p{Lu}\d-]{2,10}s?$/u.test(abbr)) return false;
+  const letters = abbr.replace(/s$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const tail = before.split(/\s+/).filter(Boolean).slice(-6);
+  for (let w = 0; w < tail.length; w++) {
+    if (tail[w]![0]?.toLowerCase() !== letters[0]) continue;
+    const rest = tail.slice(w).join(' ').toLowerCase();
+    let i = 1;
+    for (let j = 1; j < letters.length; j++) {
+      i = rest.indexOf(letters[j]!, i);
+      if (i < 0) break;
+      i++;
+    }
+    if (i >= 0) return true;
+  }
+  return false;
+}
+

@@ -214,7 +214,8 @@ async function discoverFiles(
     // Source documents named on the command line (a content pull request's changed article) narrow the scope; they are not claim files.
     for (const f of scope) if (!isDocumentPath(f)) register.add(f);
   }
-  if (register.size === 0 && contents.size === 0 && !(scope && scope.size === 0)) {
+  // A project may lint only its own content (`content:` globs) before it has claim files.
+  if (register.size === 0 && contents.size === 0 && !(scope && scope.size === 0) && !config.config.content?.length) {
     throw new ConfigError(
       `no claim files found (looked for ${globs.join(', ')} in ${displayPath(root, cwd)}); pass files, or set "files" in claimlint.config.yaml`,
     );

@@ -60,7 +60,7 @@ RuleTester.run('claim/unregistered', {
           endColumn: 48,
           claim: null,
           message:
-            'Statement not in the register: “Success rates exceed 60% for certain disorders.” (a percentage): add a claim that quotes it ("claimlint extract content/article.md" drafts one)',
+            'Statement not in the register: “Success rates exceed 60% for certain disorders.” (a percentage, a causal or efficacy statement): add a claim that quotes it ("claimlint extract content/article.md" drafts one)',
         },
       ],
     },

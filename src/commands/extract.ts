@@ -16,6 +16,7 @@ import { extract } from '../extract/draft.js';
 import { mergeClaims, renderClaimFile } from '../extract/write.js';
 import { writeFileAtomic } from '../output/write.js';
 import { terminalSafe } from '../formatters/terminal-text.js';
+import type { Command } from './types.js';
 
 export const EXTRACT_HELP = `Usage: claimlint extract <document> [-o claims/<id>.yaml] [options]
 

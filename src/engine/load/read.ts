@@ -140,7 +140,8 @@ export function loneCarriageReturn(text: string): Range | undefined {
 
 /**
  * The files the register's globs match, each once by its real path (the
- * first path found, in sorted order, stands for its links). Entries that are
+ * file's own path stands for its links, or the first link when the globs
+ * match only links). Entries that are
  * not regular files — folders named like claim files, FIFOs, dangling links
  * and link loops — are kept, so the loader can report them. Symbolic links
  * to files are followed; links to folders are not descended, so a link loop
@@ -156,7 +157,8 @@ export async function globRegisterFiles(globs: string[], opts: { cwd: string; ig
     ignore: opts.ignore,
     dot: false,
   });
-  const seen = new Set<string>();
+  // One path per real file: the file's own path when the globs matched it, else the first link to it.
+  const byReal = new Map<string, string>();
   const out: string[] = [];
   for (const path of entries.sort()) {
     let real: string;
@@ -166,9 +168,8 @@ export async function globRegisterFiles(globs: string[], opts: { cwd: string; ig
       out.push(path); // dangling link, loop or gone: reported when it is read
       continue;
     }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    out.push(path);
+    const kept = byReal.get(real);
+    if (kept === undefined || (path === real && kept !== real)) byReal.set(real, path);
   }
-  return out;
+  return [...out, ...byReal.values()].sort();
 }

@@ -1,4 +1,5 @@
 import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
+import { FactsTable, type ClaimFacts } from './facts.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**
@@ -11,6 +12,7 @@ export class Register {
   private readonly bySubjectProperty = new Map<string, LoadedClaim[]>();
   private readonly bySubject = new Map<string, LoadedClaim[]>();
   private readonly bySource = new Map<string, RegisterFile[]>();
+  private factsTable: FactsTable | undefined;
 
   constructor(files: RegisterFile[], readonly vocabulary: Vocabulary) {
     this.files = files;
@@ -29,6 +31,16 @@ export class Register {
   /** Groups of claims sharing subject and property (after aliases), in register order. */
   subjectPropertyGroups(): IterableIterator<LoadedClaim[]> {
     return this.bySubjectProperty.values();
+  }
+
+  /**
+   * What the cross-claim checks need to know about a claim (value interval,
+   * publication year, normalised context, evidence level), worked out once
+   * per claim for every rule that asks.
+   */
+  facts(c: LoadedClaim): ClaimFacts {
+    this.factsTable ??= new FactsTable(this.vocabulary, new Map(this.claims.map((x, i) => [x, i])));
+    return this.factsTable.of(c);
   }
 
   claimsAbout(subject: string): readonly LoadedClaim[] {

@@ -23,6 +23,14 @@ export interface Report {
   severity?: Severity;
   /** Lower the rule's severity one step (error → warning → info), e.g. for an uncertain conflict. */
   demote?: boolean;
+  /**
+   * The finding's identity beyond rule, file and claim, when its message and
+   * related locations change with the rest of the register: a conflict rule's
+   * cluster finding is identified by rule, claim and its subject/property
+   * group (`key`), so its fingerprint stays the same when a cluster gains or
+   * loses a member. Given, the fingerprint hashes rule, file, claim and key only.
+   */
+  key?: string;
 }
 
 /** Data from outside the register that some checks use. */

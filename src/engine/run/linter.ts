@@ -307,7 +307,7 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         text: r.claim?.claim.text ?? null,
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       };
-      findings.push({ ...finding, fingerprint: fingerprint(finding) });
+      findings.push({ ...finding, fingerprint: fingerprint(finding, r.key) });
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
     const started = timing ? performance.now() : 0;

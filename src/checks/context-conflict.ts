@@ -27,10 +27,11 @@ export default defineCheck({
     for (const group of register.subjectPropertyGroups()) {
       if (group.length < 2) continue;
       const facts = group.map((c) => register.facts(c));
+      const contexts = register.contexts(group);
       // One finding per claim: a claim opposed in direction and in size reports both, once.
       const merged = new Map<Disagreements['facts'], { d: Disagreements; own: string }>();
       for (const dim of dims) {
-        for (const d of clusterConflicts(facts, dim, vocabulary, (v) => v === 'different')) {
+        for (const d of clusterConflicts(facts, dim, contexts, (v) => v === 'different')) {
           const seen = merged.get(d.facts);
           if (seen) seen.d = { ...seen.d, clusters: [...seen.d.clusters, ...d.clusters], more: seen.d.more || d.more };
           else merged.set(d.facts, { d, own: dim.describe(d.facts) });

@@ -10,7 +10,7 @@
  * docs/rules/conflict/value.md ("How disagreements are grouped").
  */
 import type { EffectDirection, EvidenceLevel, ValueKind } from '../../model.js';
-import { compareContextKeys, facetList, type ContextComparison } from './context.js';
+import { compareContextKeys, compareTermKeys, facetList, type ContextComparison, type ContextKey } from './context.js';
 import type { ClaimFacts } from './facts.js';
 import { asAssertion, asCategory, asCount, asEffect, compareValues, describeValue, overlaps, type Interval } from './values.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -282,6 +282,69 @@ export interface Disagreements {
   more: boolean;
 }
 
+/** Verdicts as small numbers, for the memo (0: not worked out yet). */
+const CODE: Record<Verdict, number> = { match: 1, unknown: 2, different: 3 };
+const VERDICT_OF: readonly Verdict[] = ['match', 'match', 'unknown', 'different'];
+
+/**
+ * The contexts of one subject/property group, each distinct normalised
+ * context numbered once, with the verdict between two of them worked out
+ * once (per-facet relations are themselves memoised per pair of terms). The
+ * register keeps one per group, shared by every conflict rule.
+ */
+export class ContextIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: ContextKey[] = [];
+  private readonly rows = new Map<number, Uint8Array>();
+  private readonly pairs = new Map<number, Map<number, PairContext>>();
+
+  constructor(
+    claims: readonly ClaimFacts[],
+    private readonly vocab: Vocabulary,
+  ) {
+    for (const f of claims) {
+      if (!this.ids.has(f.context.id)) {
+        this.ids.set(f.context.id, this.keys.length);
+        this.keys.push(f.context);
+      }
+    }
+  }
+
+  /** The number of a claim's context (claims of the group only). */
+  id(f: ClaimFacts): number {
+    return this.ids.get(f.context.id)!;
+  }
+
+  verdict(a: number, b: number): Verdict {
+    let row = this.rows.get(a);
+    if (!row) this.rows.set(a, (row = new Uint8Array(this.keys.length)));
+    if (row[b] === 0) row[b] = CODE[this.work(a, b)];
+    return VERDICT_OF[row[b]!]!;
+  }
+
+  /** The full comparison (which facets differ), for the claims a finding names. */
+  pair(a: number, b: number): PairContext {
+    let row = this.pairs.get(a);
+    if (!row) this.pairs.set(a, (row = new Map()));
+    let p = row.get(b);
+    if (!p) row.set(b, (p = pairContextOf(compareContextKeys(this.keys[a]!, this.keys[b]!, this.vocab))));
+    return p;
+  }
+
+  private work(a: number, b: number): Verdict {
+    if (a === b) return 'match';
+    const pa = this.keys[a]!.parts;
+    const pb = this.keys[b]!.parts;
+    let unknown = false;
+    for (let i = 0; i < pa.length; i++) {
+      const rel = compareTermKeys(pa[i], pb[i], this.vocab);
+      if (rel === 'different') return 'different';
+      if (rel === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'match';
+  }
+}
+
 /**
  * Every claim of a group outside its family's prevailing cluster that
  * disagrees with some claim of another source in another cluster, whose
@@ -290,40 +353,25 @@ export interface Disagreements {
  * source are never paired (a source contradicting itself is another rule's
  * business).
  *
- * Cost: clustering is O(n log n); each reported claim then looks at the
+ * Cost: clustering is O(n log n); each reported claim then passes over the
  * context buckets of the other clusters once (verdicts memoised per pair of
- * buckets) and stops at MAX_NAMED claims per cluster.
+ * distinct contexts, in a byte table) and stops scanning a cluster once it
+ * has MAX_NAMED claims of the best verdict.
  */
 export function clusterConflicts(
   claims: readonly ClaimFacts[],
   dim: Dimension,
-  vocab: Vocabulary,
+  contexts: ContextIndex,
   accept: (v: Verdict) => boolean,
 ): Disagreements[] {
-  const ids = new Map<string, number>();
-  const keys: ClaimFacts['context'][] = [];
-  const contextId = (f: ClaimFacts) => {
-    let id = ids.get(f.context.id);
-    if (id === undefined) {
-      id = keys.length;
-      ids.set(f.context.id, id);
-      keys.push(f.context);
-    }
-    return id;
-  };
-  const memo = new Map<number, PairContext[]>();
-  const verdict = (a: number, b: number): PairContext => {
-    let row = memo.get(a);
-    if (!row) memo.set(a, (row = []));
-    return (row[b] ??= pairContextOf(compareContextKeys(keys[a]!, keys[b]!, vocab)));
-  };
   const out: Disagreements[] = [];
-  for (const clusters of clustersOf(claims, dim, contextId)) {
+  const accepted = VERDICTS.map(accept);
+  for (const clusters of clustersOf(claims, dim, (f) => contexts.id(f))) {
     if (clusters.length < 2) continue;
     for (const own of clusters) {
       if (own.prevailing) continue;
       for (const x of own.members) {
-        const d = disagreementsOf(x, contextId(x), own, clusters, dim, accept, verdict);
+        const d = disagreementsOf(x, own, clusters, dim, contexts, accepted);
         if (d) out.push(d);
       }
     }
@@ -333,39 +381,43 @@ export function clusterConflicts(
 
 function disagreementsOf(
   x: ClaimFacts,
-  xContext: number,
   own: Cluster,
   clusters: readonly Cluster[],
   dim: Dimension,
-  accept: (v: Verdict) => boolean,
-  verdict: (a: number, b: number) => PairContext,
+  contexts: ContextIndex,
+  accepted: readonly boolean[],
 ): Disagreements | undefined {
+  const cx = contexts.id(x);
   const found: ClusterDisagreement[] = [];
   let more = false;
+  let best = VERDICTS.length;
   for (const other of clusters) {
     if (other === own) continue;
     const limit = found.length === MAX_NAMED ? 1 : MAX_NAMED;
-    const partners: Partner[] = [];
-    const contexts = other.byContext.map((b) => verdict(xContext, b.context));
-    scan: for (const level of VERDICTS) {
-      if (!accept(level)) continue;
-      for (let i = 0; i < contexts.length; i++) {
-        if (contexts[i]!.verdict !== level) continue;
-        for (const y of other.byContext[i]!.members) {
-          if (y.sourceKey === x.sourceKey || !dim.conflicts(x, y)) continue;
-          partners.push({ facts: y, context: contexts[i]! });
-          if (partners.length === limit) break scan;
-        }
+    // Up to `limit` partners per verdict, in one pass over the buckets; a full set of matches ends it.
+    const byVerdict: Array<Array<{ y: ClaimFacts; context: number }>> = [[], [], []];
+    for (const bucket of other.byContext) {
+      const v = VERDICTS.indexOf(contexts.verdict(cx, bucket.context));
+      if (!accepted[v] || byVerdict[v]!.length === limit) continue;
+      for (const y of bucket.members) {
+        if (y.sourceKey === x.sourceKey || !dim.conflicts(x, y)) continue;
+        byVerdict[v]!.push({ y, context: bucket.context });
+        if (byVerdict[v]!.length === limit) break;
       }
+      if (byVerdict[0]!.length === limit) break;
     }
+    const partners: Partner[] = byVerdict
+      .flat()
+      .slice(0, limit)
+      .map((p) => ({ facts: p.y, context: contexts.pair(cx, p.context) }));
     if (partners.length === 0) continue;
     if (found.length === MAX_NAMED) {
       more = true;
       break;
     }
+    best = Math.min(best, VERDICTS.indexOf(partners[0]!.context.verdict));
     found.push({ cluster: other, partners });
   }
   if (found.length === 0) return undefined;
-  const best = VERDICTS.find((v) => found.some((c) => c.partners.some((p) => p.context.verdict === v)))!;
-  return { facts: x, verdict: best, clusters: found, more };
+  return { facts: x, verdict: VERDICTS[best]!, clusters: found, more };
 }

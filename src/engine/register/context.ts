@@ -45,16 +45,37 @@ export interface TermKey {
   words: ReadonlySet<string>;
 }
 
+/** Term keys by text, per vocabulary: a facet text is read once however many claims state it. */
+const termKeys = new WeakMap<Vocabulary, Map<string, TermKey | undefined>>();
+/** Relations between two term keys, worked out once per pair. */
+const relations = new WeakMap<TermKey, Map<TermKey, FacetRelation>>();
+
 export function termKey(s: string | undefined, vocab: Vocabulary): TermKey | undefined {
-  if (s === undefined || s.trim() === '') return undefined;
-  const term = vocab.term(s);
-  return { term, words: new Set(tokens(term, vocab)) };
+  if (s === undefined) return undefined;
+  let known = termKeys.get(vocab);
+  if (!known) termKeys.set(vocab, (known = new Map()));
+  if (known.has(s)) return known.get(s);
+  let key: TermKey | undefined;
+  if (s.trim() !== '') {
+    const term = vocab.term(s);
+    key = { term, words: new Set(tokens(term, vocab)) };
+  }
+  known.set(s, key);
+  return key;
 }
 
 export function compareTermKeys(a: TermKey | undefined, b: TermKey | undefined, vocab: Vocabulary): FacetRelation {
   if (!a && !b) return 'absent';
   if (!a || !b) return 'unknown';
-  if (a.term === b.term) return 'same';
+  if (a === b || a.term === b.term) return 'same';
+  let row = relations.get(a);
+  if (!row) relations.set(a, (row = new Map()));
+  let rel = row.get(b);
+  if (rel === undefined) row.set(b, (rel = relateTerms(a, b, vocab)));
+  return rel;
+}
+
+function relateTerms(a: TermKey, b: TermKey, vocab: Vocabulary): FacetRelation {
   if (vocab.nested(a.term, b.term)) return 'nested';
   const sa = a.words;
   const sb = b.words;

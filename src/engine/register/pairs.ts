@@ -85,7 +85,7 @@ export function reportClusterConflicts(report: (r: Report) => void, register: Re
   for (const group of register.subjectPropertyGroups()) {
     if (group.length < 2) continue;
     const facts = group.map((c) => register.facts(c));
-    for (const d of clusterConflicts(facts, dim, register.vocabulary, opts.accept)) {
+    for (const d of clusterConflicts(facts, dim, register.contexts(group), opts.accept)) {
       reportDisagreement(report, register, d, dim.describe(d.facts), opts);
     }
   }

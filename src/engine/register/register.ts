@@ -1,4 +1,5 @@
 import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
+import { ContextIndex } from './clusters.js';
 import { FactsTable, type ClaimFacts } from './facts.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -13,6 +14,7 @@ export class Register {
   private readonly bySubject = new Map<string, LoadedClaim[]>();
   private readonly bySource = new Map<string, RegisterFile[]>();
   private factsTable: FactsTable | undefined;
+  private readonly contextIndexes = new WeakMap<readonly LoadedClaim[], ContextIndex>();
 
   constructor(files: RegisterFile[], readonly vocabulary: Vocabulary) {
     this.files = files;
@@ -41,6 +43,19 @@ export class Register {
   facts(c: LoadedClaim): ClaimFacts {
     this.factsTable ??= new FactsTable(this.vocabulary, new Map(this.claims.map((x, i) => [x, i])));
     return this.factsTable.of(c);
+  }
+
+  /** The numbered contexts of one subject/property group, shared by the conflict rules. */
+  contexts(group: readonly LoadedClaim[]): ContextIndex {
+    let index = this.contextIndexes.get(group);
+    if (!index) {
+      index = new ContextIndex(
+        group.map((c) => this.facts(c)),
+        this.vocabulary,
+      );
+      this.contextIndexes.set(group, index);
+    }
+    return index;
   }
 
   claimsAbout(subject: string): readonly LoadedClaim[] {

@@ -33,7 +33,7 @@ import { compareContexts } from '../src/engine/register/context.js';
 import { Register } from '../src/engine/register/register.js';
 import { asEffect, compareValues, overlaps, publishedYear, quantityInterval, valueKind } from '../src/engine/register/values.js';
 import type { Finding } from '../src/engine/report/finding.js';
-import { lint, resolveSetup } from '../src/engine/run/linter.js';
+import { lint, lintTexts, resolveSetup } from '../src/engine/run/linter.js';
 
 const RULES = ['conflict/value', 'conflict/direction', 'conflict/magnitude', 'conflict/context'] as const;
 type Rule = (typeof RULES)[number];
@@ -172,4 +172,38 @@ describe('conflict clusters keep every reported pair visible', () => {
     expect(r.pairs).toBeGreaterThan(r.findings);
     expect(r.findings).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('a cluster finding keeps its fingerprint', () => {
+  const file = (id: string, decade: number) => ({
+    path: `claims/${id}.yaml`,
+    text: [
+      'source:',
+      `  id: ${id}`,
+      '  title: A source',
+      '  kind: blog',
+      'claims:',
+      '  - id: origin',
+      '    text: "Ketamine dates from that decade"',
+      '    subject: ketamine',
+      '    aspect: history',
+      '    property: origin',
+      `    value: { decade: ${decade} }`,
+      '',
+    ].join('\n'),
+  });
+  const finding = async (files: Array<{ path: string; text: string }>) => {
+    const r = await lintTexts(files, { cwd: tmpdir(), only: ['conflict/value'] });
+    expect(r.findings).toHaveLength(1);
+    return r.findings[0]!;
+  };
+
+  it('when the cluster it names gains a member (identity: rule, claim and subject/property group)', async () => {
+    const before = await finding([file('a', 1960), file('b', 1950)]);
+    const after = await finding([file('a', 1960), file('b', 1950), file('c', 1960)]);
+    expect(after.claim).toBe('b/origin');
+    expect(after.message).not.toBe(before.message);
+    expect(after.related.map((r) => r.claim)).toEqual(['a/origin', 'c/origin']);
+    expect(after.fingerprint).toBe(before.fingerprint);
+  });
 });

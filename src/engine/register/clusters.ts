@@ -213,8 +213,8 @@ export interface Cluster {
   readonly byContext: ReadonlyArray<{ readonly context: number; readonly members: readonly ClaimFacts[] }>;
 }
 
-/** Lower is better; "not evidence" and unknown come last. */
-const levelRank = (l: EvidenceLevel | undefined) => (typeof l === 'number' ? l : l === null ? 6 : 7);
+/** Lower is better; "not evidence" (testimonials, named sources) counts as no evidence. */
+const levelRank = (l: EvidenceLevel | undefined) => (typeof l === 'number' ? l : 6);
 
 /**
  * The clusters of each family of a group, ranked: the prevailing one first

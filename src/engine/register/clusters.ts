@@ -284,7 +284,6 @@ export interface Disagreements {
 
 /** Verdicts as small numbers, for the memo (0: not worked out yet). */
 const CODE: Record<Verdict, number> = { match: 1, unknown: 2, different: 3 };
-const VERDICT_OF: readonly Verdict[] = ['match', 'match', 'unknown', 'different'];
 
 /**
  * The contexts of one subject/property group, each distinct normalised
@@ -316,10 +315,18 @@ export class ContextIndex {
   }
 
   verdict(a: number, b: number): Verdict {
+    return VERDICTS[this.row(a)(b)]!;
+  }
+
+  /** Verdicts of context `a` against others, as indexes into VERDICTS (match 0, unknown 1, different 2). */
+  row(a: number): (b: number) => number {
     let row = this.rows.get(a);
     if (!row) this.rows.set(a, (row = new Uint8Array(this.keys.length)));
-    if (row[b] === 0) row[b] = CODE[this.work(a, b)];
-    return VERDICT_OF[row[b]!]!;
+    const r = row;
+    return (b) => {
+      if (r[b] === 0) r[b] = CODE[this.work(a, b)];
+      return r[b]! - 1;
+    };
   }
 
   /** The full comparison (which facets differ), for the claims a finding names. */
@@ -388,6 +395,9 @@ function disagreementsOf(
   accepted: readonly boolean[],
 ): Disagreements | undefined {
   const cx = contexts.id(x);
+  const verdicts = contexts.row(cx);
+  // Once the best verdict the rule reports has a full set of claims, nothing better can turn up.
+  const first = accepted.indexOf(true);
   const found: ClusterDisagreement[] = [];
   let more = false;
   let best = VERDICTS.length;
@@ -397,14 +407,14 @@ function disagreementsOf(
     // Up to `limit` partners per verdict, in one pass over the buckets; a full set of matches ends it.
     const byVerdict: Array<Array<{ y: ClaimFacts; context: number }>> = [[], [], []];
     for (const bucket of other.byContext) {
-      const v = VERDICTS.indexOf(contexts.verdict(cx, bucket.context));
+      const v = verdicts(bucket.context);
       if (!accepted[v] || byVerdict[v]!.length === limit) continue;
       for (const y of bucket.members) {
         if (y.sourceKey === x.sourceKey || !dim.conflicts(x, y)) continue;
         byVerdict[v]!.push({ y, context: bucket.context });
         if (byVerdict[v]!.length === limit) break;
       }
-      if (byVerdict[0]!.length === limit) break;
+      if (byVerdict[first]!.length === limit) break;
     }
     const partners: Partner[] = byVerdict
       .flat()

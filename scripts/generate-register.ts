@@ -9,7 +9,10 @@
  * entries, unsourced statistics, claims with no evidence or testimonials
  * only. The output is deterministic for a given seed.
  *
- *   npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1]
+ *   npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group]
+ *
+ * --one-group puts every claim on one subject and property with mixed values
+ * (see GenerateOptions.oneGroup).
  *
  * writes <dir>/claimlint.config.yaml and <dir>/claims/source-000.yaml ...
  */
@@ -25,6 +28,13 @@ export interface GenerateOptions {
   files?: number;
   /** Seed of the pseudo-random generator. */
   seed?: number;
+  /**
+   * Every claim on one subject and property (ketamine, depression) with mixed
+   * values: effects in every direction, a quarter against the rest, half of
+   * them with sizes, and a quarter of the claims dates spread over four
+   * decades. The worst case for the cross-claim conflict rules.
+   */
+  oneGroup?: boolean;
 }
 
 export interface GeneratedRegister {
@@ -172,10 +182,13 @@ export function generateRegister(dir: string, opts: GenerateOptions = {}): Gener
     lines.push('', 'claims:');
     const citable = refs.slice(0, Math.max(1, refs.length - 3)); // the last entries stay uncited
     for (let c = 0; c < n; c++) {
-      const subject = zipf(SUBJECTS);
+      const subject = opts.oneGroup ? SUBJECTS[0]! : zipf(SUBJECTS);
       const roll = rand();
-      const aspect =
-        roll < 0.45 ? 'efficacy' : roll < 0.6 ? 'harm' : roll < 0.69 ? 'mechanism' : roll < 0.72 ? 'history' : roll < 0.86 ? 'prevalence' : roll < 0.92 ? 'regulatory' : 'dosing';
+      const aspect = opts.oneGroup
+        ? roll < 0.75
+          ? 'efficacy'
+          : 'history'
+        : roll < 0.45 ? 'efficacy' : roll < 0.6 ? 'harm' : roll < 0.69 ? 'mechanism' : roll < 0.72 ? 'history' : roll < 0.86 ? 'prevalence' : roll < 0.92 ? 'regulatory' : 'dosing';
       let property: string;
       let value: string | undefined;
       let text: string;
@@ -183,11 +196,11 @@ export function generateRegister(dir: string, opts: GenerateOptions = {}): Gener
       let statistic = false;
       switch (aspect) {
         case 'efficacy': {
-          property = zipf(CONDITIONS);
-          const against = chance(0.04);
+          property = opts.oneGroup ? 'depression' : zipf(CONDITIONS);
+          const against = chance(opts.oneGroup ? 0.25 : 0.04);
           if (against) planted.directionConflicts++;
           const effect = against ? 'no-benefit' : chance(0.05) ? 'mixed' : 'benefit';
-          const size = chance(0.25) ? int(20, 75) : undefined;
+          const size = chance(opts.oneGroup ? 0.5 : 0.25) ? int(20, 75) : undefined;
           value = `{effect: ${effect}${size !== undefined ? `, size: {number: ${size}, unit: "%"}` : ''}}`;
           statistic = size !== undefined;
           text =
@@ -222,11 +235,11 @@ export function generateRegister(dir: string, opts: GenerateOptions = {}): Gener
           text = `${cap(subject)} acts through ${property.replace(/-/g, ' ')}`;
           break;
         case 'history': {
-          property = 'origin';
+          property = opts.oneGroup ? 'depression' : 'origin';
           const truth = originDecade.get(subject)!;
-          const off = chance(0.05);
+          const off = chance(opts.oneGroup ? 0.4 : 0.05);
           if (off) planted.valueConflicts++;
-          const decade = off ? truth + 10 : truth;
+          const decade = off ? truth + 10 * (opts.oneGroup ? int(1, 3) : 1) : truth;
           value = `{decade: ${decade}}`;
           text = `${cap(subject)} has been around since the ${decade}s`;
           break;
@@ -313,10 +326,16 @@ function cap(s: string): string {
 if (isMainModule(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { claims: { type: 'string' }, files: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      claims: { type: 'string' },
+      files: { type: 'string' },
+      seed: { type: 'string' },
+      'one-group': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals.length !== 1) {
-    process.stdout.write('Usage: npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1]\n');
+    process.stdout.write('Usage: npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group]\n');
     process.exit(values.help ? 0 : 2);
   }
   const num = (s: string | undefined, name: string, dflt: number): number => {
@@ -332,6 +351,7 @@ if (isMainModule(import.meta.url)) {
     claims: num(values.claims, 'claims', 10_000),
     files: num(values.files, 'files', 100),
     seed: num(values.seed, 'seed', 1),
+    oneGroup: values['one-group'] ?? false,
   });
   process.stdout.write(
     `Wrote ${result.claims} claims in ${result.files.length} files to ${dir} ` +

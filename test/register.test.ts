@@ -51,12 +51,10 @@ describe('the bundled register', () => {
     expect(find('conflict/value', 'ketam-guide/esketamine-derivative', 'earlywine-2026/esketamine-isomer')).toHaveLength(1);
   });
 
-  it('flags the migraine trials that disagree, naming the facets that differ (conflict/context)', () => {
-    const [trials] = find('conflict/context', 'earlywine-2026/migraine-iv-etchison', 'earlywine-2026/migraine-intranasal-afridi');
-    expect(trials!.severity).toBe('info');
-    expect(trials!.message).toMatch(/no-benefit here, benefit in earlywine-2026\/migraine-intranasal-afridi, in different contexts \(.*intervention \(route\).*\)/);
-    // a difference of context is not reported again as a direct contradiction
-    expect(find('conflict/direction', 'earlywine-2026/migraine-iv-etchison')).toEqual([]);
+  it('does not pair the migraine trials of one review as a cross-source conflict (one source; conflict/within-source judges it)', () => {
+    // earlywine-2026 reports an intranasal trial that helped and an intravenous one that did not.
+    expect(find('conflict/context', 'earlywine-2026/migraine-iv-etchison', 'earlywine-2026/migraine-intranasal-afridi')).toEqual([]);
+    expect(find('conflict/context', null).filter((f) => f.related.some((r) => r.claim.split('/')[0] === f.claim!.split('/')[0]))).toEqual([]);
   });
 
   it('flags "in the past 80 years" (from 2026) against "since the 1950\'s" as a timeline error', () => {
@@ -65,10 +63,12 @@ describe('the bundled register', () => {
     expect(f!.message).toMatch(/dated 80 years ago \(1946, from 2026\), before its origin/);
   });
 
-  it("flags the guide's unqualified \"used effectively ... migraine\" against the null trial, as a warning", () => {
-    const [f] = find('conflict/direction', 'ketam-guide/pain-migraine-effective', 'earlywine-2026/migraine-iv-etchison');
+  it("flags the null trial against the guide's unqualified \"used effectively ... migraine\", as a warning", () => {
+    // Benefit prevails (two sources); the null result carries the finding, naming the guide's claim.
+    const [f] = find('conflict/direction', 'earlywine-2026/migraine-iv-etchison', 'ketam-guide/pain-migraine-effective');
     expect(f!.severity).toBe('warning');
-    expect(f!.message).toMatch(/^Possibly conflicting effect of ketamine on migraine: benefit here, no-benefit/);
+    expect(f!.message).toMatch(/^Possibly conflicting effect of ketamine on migraine: no-benefit here, benefit \(3 claims from 2 sources\) in ketam-guide\/pain-migraine-effective \(stated by only one claim: /);
+    expect(find('conflict/direction', 'ketam-guide/pain-migraine-effective')).toEqual([]);
   });
 
   it('flags the testimonials presented as evidence', () => {

@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/run/check.js';
-import { orient, reportPair } from '../engine/register/pairs.js';
+import { valueDimension } from '../engine/register/clusters.js';
+import { acceptFor, reportClusterConflicts } from '../engine/register/pairs.js';
 import { differentContextOption } from './option-schemas.js';
-import { compareValues, describeValue, publishedYear, valueKind } from '../engine/register/values.js';
 import type { ValueKind } from '../model.js';
 
 interface Options {
@@ -11,10 +11,11 @@ interface Options {
 }
 
 /**
- * Two claims on the same subject and property whose values cannot both be
+ * Claims on the same subject and property whose values cannot both be
  * true: time spans or ranges that do not overlap, categories that do not
- * agree, an assertion and its negation. Claims are looked up through the
- * subject/property index; only claims sharing a key are compared.
+ * agree, an assertion and its negation. Each group is split into clusters of
+ * compatible values (clusters.ts); each claim outside the prevailing cluster
+ * that disagrees with another source is reported once.
  */
 export default defineCheck<Options>({
   name: 'value-conflict',
@@ -28,31 +29,16 @@ export default defineCheck<Options>({
   },
   defaultOptions: { valueKinds: ['time', 'quantity', 'count', 'category', 'assertion'], differentContext: 'ignore' },
   messages: {
-    default: 'Conflicting {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}',
-    unknown: 'Possible conflict on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}; state the missing context to confirm or rule it out',
-    different: 'Values differ on {{property}} for {{subject}}: {{value}} here, {{otherValue}} in {{other}}{{context}}',
+    default: 'Conflicting {{property}} for {{subject}}: {{value}} here, {{others}}',
+    unknown: 'Possible conflict on {{property}} for {{subject}}: {{value}} here, {{others}}; state the missing context to confirm or rule it out',
+    different: 'Values differ on {{property}} for {{subject}}: {{value}} here, {{others}}',
   },
-  run({ register, vocabulary, options, report, inScope, prefers }) {
-    const kinds = new Set(options.valueKinds);
-    for (const group of register.subjectPropertyGroups()) {
-      const valued = group.filter((c) => {
-        const k = valueKind(c.claim.value);
-        return k !== undefined && kinds.has(k);
-      });
-      for (let j = 1; j < valued.length; j++) {
-        const b0 = valued[j]!;
-        for (let i = 0; i < j; i++) {
-          if (!inScope(valued[i]!.file) && !inScope(b0.file)) continue;
-          const [a, b] = orient(valued[i]!, b0, prefers);
-          const years = { a: publishedYear(a.source), b: publishedYear(b.source) };
-          const cmp = compareValues(a.claim.value!, b.claim.value!, vocabulary, years);
-          if (!cmp.comparable || cmp.compatible) continue;
-          reportPair(report, a, b, vocabulary, options.differentContext, {
-            value: describeValue(b.claim.value, years.b),
-            otherValue: describeValue(a.claim.value, years.a),
-          });
-        }
-      }
-    }
+  run({ register, vocabulary, options, report, prefers }) {
+    reportClusterConflicts(report, register, valueDimension(vocabulary, new Set(options.valueKinds)), {
+      at: 'value',
+      accept: acceptFor(options.differentContext),
+      note: (c) => c.note,
+      data: (value) => ({ value }),
+    }, prefers);
   },
 });

@@ -36,21 +36,57 @@ function tokens(s: string, vocab: Vocabulary): string[] {
     .map((t) => vocab.term(t));
 }
 
-export function compareTerms(a: string | undefined, b: string | undefined, vocab: Vocabulary): FacetRelation {
-  const ea = a !== undefined && a.trim() !== '';
-  const eb = b !== undefined && b.trim() !== '';
-  if (!ea && !eb) return 'absent';
-  if (!ea || !eb) return 'unknown';
-  const ta = vocab.term(a);
-  const tb = vocab.term(b);
-  if (ta === tb) return 'same';
-  if (vocab.nested(ta, tb)) return 'nested';
-  const sa = new Set(tokens(ta, vocab));
-  const sb = new Set(tokens(tb, vocab));
+/**
+ * A facet's term read once: its canonical form and its set of words. Claims
+ * keep these (see `contextKey`), so comparing two contexts does no text work.
+ */
+export interface TermKey {
+  term: string;
+  words: ReadonlySet<string>;
+}
+
+/** Term keys by text, per vocabulary: a facet text is read once however many claims state it. */
+const termKeys = new WeakMap<Vocabulary, Map<string, TermKey | undefined>>();
+/** Relations between two term keys, worked out once per pair. */
+const relations = new WeakMap<TermKey, Map<TermKey, FacetRelation>>();
+
+export function termKey(s: string | undefined, vocab: Vocabulary): TermKey | undefined {
+  if (s === undefined) return undefined;
+  let known = termKeys.get(vocab);
+  if (!known) termKeys.set(vocab, (known = new Map()));
+  if (known.has(s)) return known.get(s);
+  let key: TermKey | undefined;
+  if (s.trim() !== '') {
+    const term = vocab.term(s);
+    key = { term, words: new Set(tokens(term, vocab)) };
+  }
+  known.set(s, key);
+  return key;
+}
+
+export function compareTermKeys(a: TermKey | undefined, b: TermKey | undefined, vocab: Vocabulary): FacetRelation {
+  if (!a && !b) return 'absent';
+  if (!a || !b) return 'unknown';
+  if (a === b || a.term === b.term) return 'same';
+  let row = relations.get(a);
+  if (!row) relations.set(a, (row = new Map()));
+  let rel = row.get(b);
+  if (rel === undefined) row.set(b, (rel = relateTerms(a, b, vocab)));
+  return rel;
+}
+
+function relateTerms(a: TermKey, b: TermKey, vocab: Vocabulary): FacetRelation {
+  if (vocab.nested(a.term, b.term)) return 'nested';
+  const sa = a.words;
+  const sb = b.words;
   if (sa.size === sb.size && [...sa].every((t) => sb.has(t))) return 'same';
   const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
   if (small.size > 0 && [...small].every((t) => big.has(t))) return 'nested';
   return 'different';
+}
+
+export function compareTerms(a: string | undefined, b: string | undefined, vocab: Vocabulary): FacetRelation {
+  return compareTermKeys(termKey(a, vocab), termKey(b, vocab), vocab);
 }
 
 function normDose(d: string | undefined): string | undefined {
@@ -77,6 +113,51 @@ export function interventionParts(i: string | InterventionDetail | undefined, vo
   return out;
 }
 
+/** The facets compared, intervention split into its parts. */
+const PARTS: readonly string[] = FACETS.flatMap((f) =>
+  f === 'intervention' ? ['intervention.agent', 'intervention.route', 'intervention.dose', 'intervention.regimen'] : [f],
+);
+
+/**
+ * A claim's context read once: each facet (and intervention part) as a
+ * `TermKey`, and an `id` equal for contexts whose every facet reads the same
+ * (such contexts always match). `subject` is the claim's subject: an
+ * intervention that does not name its agent is taken to be the subject
+ * itself (an efficacy claim about ketamine is about giving ketamine).
+ */
+export interface ContextKey {
+  readonly parts: ReadonlyArray<TermKey | undefined>;
+  readonly id: string;
+}
+
+export function contextKey(ctx: ClaimContext | undefined, vocab: Vocabulary, subject?: string): ContextKey {
+  const parts: Array<TermKey | undefined> = [];
+  for (const facet of FACETS) {
+    if (facet === 'intervention') {
+      const i = { ...interventionParts(ctx?.intervention, vocab) };
+      if (subject !== undefined) i.agent ??= vocab.subject(subject);
+      parts.push(termKey(i.agent, vocab), termKey(i.route, vocab), termKey(normDose(i.dose), vocab), termKey(i.regimen, vocab));
+    } else {
+      parts.push(termKey(ctx?.[facet], vocab));
+    }
+  }
+  return { parts, id: parts.map((p) => p?.term ?? '').join('\u0001') };
+}
+
+/** Compare two contexts read with `contextKey`, facet by facet. */
+export function compareContextKeys(a: ContextKey, b: ContextKey, vocab: Vocabulary): ContextComparison {
+  const facets: Record<string, FacetRelation> = {};
+  PARTS.forEach((name, i) => {
+    // An intervention named only by its agent on one side leaves its route and dose unknown.
+    const rel = a.id === b.id ? (a.parts[i] ? 'same' : 'absent') : compareTermKeys(a.parts[i], b.parts[i], vocab);
+    if (rel !== 'absent') facets[name] = rel;
+  });
+  const pick = (r: FacetRelation) => Object.keys(facets).filter((k) => facets[k] === r);
+  const different = pick('different');
+  const unknown = pick('unknown');
+  return { facets, different, unknown, nested: pick('nested'), matches: different.length === 0 && unknown.length === 0 };
+}
+
 /**
  * Compare two contexts facet by facet. `subjects` are the claims' subjects:
  * an intervention that does not name its agent is taken to be the subject
@@ -88,32 +169,7 @@ export function compareContexts(
   vocab: Vocabulary,
   subjects?: { a: string; b: string },
 ): ContextComparison {
-  const facets: Record<string, FacetRelation> = {};
-  for (const facet of FACETS) {
-    if (facet === 'intervention') {
-      const ia = { ...interventionParts(a?.intervention, vocab) };
-      const ib = { ...interventionParts(b?.intervention, vocab) };
-      if (subjects) {
-        ia.agent ??= vocab.subject(subjects.a);
-        ib.agent ??= vocab.subject(subjects.b);
-      }
-      for (const part of ['agent', 'route', 'dose', 'regimen'] as const) {
-        const rel =
-          part === 'dose'
-            ? compareTerms(normDose(ia.dose), normDose(ib.dose), vocab)
-            : compareTerms(ia[part], ib[part], vocab);
-        // An intervention named only by its agent on one side leaves its route and dose unknown.
-        if (rel !== 'absent') facets[`intervention.${part}`] = rel;
-      }
-    } else {
-      const rel = compareTerms(a?.[facet], b?.[facet], vocab);
-      if (rel !== 'absent') facets[facet] = rel;
-    }
-  }
-  const pick = (r: FacetRelation) => Object.keys(facets).filter((k) => facets[k] === r);
-  const different = pick('different');
-  const unknown = pick('unknown');
-  return { facets, different, unknown, nested: pick('nested'), matches: different.length === 0 && unknown.length === 0 };
+  return compareContextKeys(contextKey(a, vocab, subjects?.a), contextKey(b, vocab, subjects?.b), vocab);
 }
 
 /** "population, intervention (route)" for messages. */

@@ -1,38 +1,42 @@
-/** Whether two claims on one subject and property disagree, whatever their value family. */
-import type { EffectDirection } from '../../model.js';
+/**
+ * Whether two claims on one subject and property disagree, whatever their
+ * value family: the pairwise decision the conflict rules' clusters are built
+ * on, for checks that compare two given claims (e.g. two claims of one source).
+ */
 import type { LoadedClaim } from '../load/loader.js';
-import { asEffect, compareValues, describeValue, publishedYear, valueKind } from './values.js';
+import { directionDimension, magnitudeDimension, valueDimension, type Dimension } from './clusters.js';
+
+export { OPPOSED, effectsOpposed } from './clusters.js';
+import { claimFacts } from './facts.js';
 import type { Vocabulary } from './vocabulary.js';
 
-export const OPPOSED: Record<EffectDirection, readonly EffectDirection[]> = {
-  benefit: ['no-benefit', 'harm'],
-  'no-benefit': ['benefit'],
-  harm: ['benefit'],
-  mixed: [],
-};
-
-export function effectsOpposed(a: EffectDirection, b: EffectDirection): boolean {
-  return OPPOSED[a].includes(b);
-}
-
 export interface Disagreement {
-  /** How each side reads in a message ("benefit", "the 1950s"). */
+  /** How they disagree: incompatible values, opposite directions of effect, effect sizes that do not overlap. */
+  dimension: 'value' | 'direction' | 'magnitude';
+  /** How each side reads in a message ("benefit", "the 1950s", "76%"). */
   value: string;
   otherValue: string;
 }
 
-/** The disagreement between `b` and `a`, if their values cannot both hold. */
+const dimensions = (vocab: Vocabulary): Array<[Disagreement['dimension'], Dimension]> => [
+  ['value', valueDimension(vocab)],
+  ['direction', directionDimension],
+  ['magnitude', magnitudeDimension],
+];
+
+/**
+ * The disagreement between `b` and `a` (claims on the same subject and
+ * property), if their values cannot both hold; context is not considered
+ * (compare it with `pairContext` from clusters.ts). Per-claim work (intervals,
+ * publication years, normalised contexts) is done once per claim and reused.
+ */
 export function disagreement(a: LoadedClaim, b: LoadedClaim, vocab: Vocabulary): Disagreement | undefined {
-  const va = a.claim.value;
-  const vb = b.claim.value;
-  if (!va || !vb) return undefined;
-  const years = { a: publishedYear(a.source), b: publishedYear(b.source) };
-  if (valueKind(va) === 'effect' && valueKind(vb) === 'effect') {
-    const ea = asEffect(va).effect;
-    const eb = asEffect(vb).effect;
-    return effectsOpposed(ea, eb) ? { value: eb, otherValue: ea } : undefined;
+  const fa = claimFacts(a, vocab);
+  const fb = claimFacts(b, vocab);
+  for (const [dimension, dim] of dimensions(vocab)) {
+    const family = dim.family(fa);
+    if (family === undefined || family !== dim.family(fb) || !dim.conflicts(fa, fb)) continue;
+    return { dimension, value: dim.describe(fb), otherValue: dim.describe(fa) };
   }
-  const cmp = compareValues(va, vb, vocab, years);
-  if (!cmp.comparable || cmp.compatible) return undefined;
-  return { value: describeValue(vb, years.b), otherValue: describeValue(va, years.a) };
+  return undefined;
 }

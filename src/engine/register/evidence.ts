@@ -7,6 +7,7 @@ import {
   type EvidenceKind,
   type EvidenceLevel,
   type Reference,
+  type Source,
   type SourceKind,
 } from '../../model.js';
 import type { LoadedClaim } from '../load/loader.js';
@@ -105,8 +106,26 @@ export interface ResolvedEvidence {
  * item, else from the reference); an own study takes the source's design.
  * Dangling citations are left out (refs/dangling reports them).
  */
-export function resolveEvidence(c: LoadedClaim): ResolvedEvidence[] {
-  const refs = new Map((c.source.references ?? []).map((r) => [String(r.id), r]));
+export function resolveEvidence(c: LoadedClaim): readonly ResolvedEvidence[] {
+  let out = resolved.get(c);
+  if (!out) {
+    out = resolve(c);
+    resolved.set(c, out);
+  }
+  return out;
+}
+
+/** Resolved once per claim (the claim objects are rebuilt when a file is read again). */
+const resolved = new WeakMap<LoadedClaim, readonly ResolvedEvidence[]>();
+/** A source's references by id, built once per source. */
+const referencesById = new WeakMap<Source, ReadonlyMap<string, Reference>>();
+
+function resolve(c: LoadedClaim): ResolvedEvidence[] {
+  let refs = referencesById.get(c.source);
+  if (!refs) {
+    refs = new Map((c.source.references ?? []).map((r) => [String(r.id), r]));
+    referencesById.set(c.source, refs);
+  }
   const out: ResolvedEvidence[] = [];
   evidenceOf(c.claim).forEach((item, index) => {
     if (item.cites) {

@@ -1,64 +1,112 @@
+/**
+ * Reporting the conflict rules' cluster findings: one finding per claim that
+ * disagrees, on the claim's value (or context), naming up to MAX_NAMED claims
+ * of each cluster it disagrees with, with the cluster's size, as related
+ * locations and in the message.
+ */
 import type { Report } from '../run/check.js';
-import { compareContexts, facetList, type ContextComparison } from './context.js';
 import type { LoadedClaim } from '../load/loader.js';
+import type { Register } from './register.js';
+import { clusterConflicts, pairContextOf, type Dimension, type Disagreements, type PairContext, type Verdict } from './clusters.js';
+import { compareContexts } from './context.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/**
- * Context verdict for a disagreeing pair, shared by the conflict checks:
- * `match` (every facet the same, nested or stated by neither), `unknown`
- * (some facet stated by one claim only), `different` (some facet differs).
- */
-export interface PairContext {
-  comparison: ContextComparison;
-  verdict: 'match' | 'unknown' | 'different';
-  /** "; context differs in population; not stated by both: setting" or "". */
-  note: string;
-}
-
+/** The context verdict of two claims of the register (for checks that compare a few named pairs). */
 export function pairContext(a: LoadedClaim, b: LoadedClaim, vocab: Vocabulary): PairContext {
-  const comparison = compareContexts(a.claim.context, b.claim.context, vocab, { a: a.claim.subject, b: b.claim.subject });
-  const verdict = comparison.different.length ? 'different' : comparison.unknown.length ? 'unknown' : 'match';
-  const parts: string[] = [];
-  if (comparison.different.length) parts.push(`context differs in ${facetList(comparison.different)}`);
-  if (comparison.unknown.length) parts.push(`stated by only one claim: ${facetList(comparison.unknown)}`);
-  return { comparison, verdict, note: parts.length ? ` (${parts.join('; ')})` : '' };
+  return pairContextOf(compareContexts(a.claim.context, b.claim.context, vocab, { a: a.claim.subject, b: b.claim.subject }));
 }
 
+export interface ClusterReportOptions {
+  /** The part of the claim the finding points at. */
+  at: 'value' | 'context';
+  /** Which context verdicts the rule reports. */
+  accept(v: Verdict): boolean;
+  /** What a group of named claims with this context verdict adds after their ids. */
+  note(context: PairContext): string;
+  /** Message data for the claim's own value (e.g. `{ effect: 'benefit' }`), from the dimension's description of it. */
+  data(own: string, first: string): Record<string, string>;
+  /**
+   * Whether the context verdict picks the message and severity (the rule's
+   * severity when contexts match, one step lower otherwise). Default true;
+   * conflict/context, which reports only differing contexts, says false.
+   */
+  byContext?: boolean;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 /**
- * Report a disagreeing pair on the later claim `b`, with `a` as related: at
- * the rule's severity when the contexts match, one step lower and with the
- * facets named when they do not. Returns false when the pair is left out
- * (contexts differ and the rule leaves those to conflict/context).
+ * "the 1950s in a/o" for a cluster of one claim; "1960–1964 (12 claims from
+ * 9 sources) in a/x, b/y, and in c/z (stated by only one claim: population)"
+ * for a larger one: named claims grouped by context verdict, each group with
+ * its note.
  */
-export function reportPair(
-  report: (r: Report) => void,
-  a: LoadedClaim,
-  b: LoadedClaim,
-  vocab: Vocabulary,
-  differentContext: 'demote' | 'ignore',
-  data: Record<string, string | number>,
-): boolean {
-  const ctx = pairContext(a, b, vocab);
-  if (ctx.verdict === 'different' && differentContext === 'ignore') return false;
-  report({
-    file: b.file,
-    range: b.range(['value']),
-    claim: b,
-    related: [a],
-    messageId: ctx.verdict === 'match' ? 'default' : ctx.verdict,
-    demote: ctx.verdict !== 'match',
-    data: { subject: b.claim.subject, property: b.claim.property, other: a.fullId, context: ctx.note, ...data },
+export function describeDisagreements(d: Disagreements, note: (c: PairContext) => string): string {
+  const phrases = d.clusters.map(({ cluster, partners }) => {
+    const groups: Array<{ context: PairContext; ids: string[] }> = [];
+    for (const p of partners) {
+      const last = groups[groups.length - 1];
+      if (last && last.context.verdict === p.context.verdict) last.ids.push(p.facts.claim.fullId);
+      else groups.push({ context: p.context, ids: [p.facts.claim.fullId] });
+    }
+    const size = cluster.members.length > 1 ? ` (${plural(cluster.members.length, 'claim')} from ${plural(cluster.sources, 'source')})` : '';
+    return `${cluster.description}${size} in ${groups.map((g) => `${g.ids.join(', ')}${note(g.context)}`).join(', and in ')}`;
   });
-  return true;
+  return `${phrases.join('; ')}${d.more ? '; and other values' : ''}`;
 }
 
-/**
- * Which claim of a pair carries the finding: the later one (`b`), unless
- * only the earlier one is in a preferred file (`CheckContext.prefers`: a
- * file given on the command line, or one changed under `--changed-since` or
- * `--baseline`) — then the finding sits on the claim where the user is
- * working, the other as related. Returns [related, located].
- */
-export function orient(a: LoadedClaim, b: LoadedClaim, prefers: (file: LoadedClaim['file']) => boolean): [LoadedClaim, LoadedClaim] {
-  return prefers(a.file) && !prefers(b.file) ? [b, a] : [a, b];
+/** Report one claim's disagreements as one finding. */
+export function reportDisagreement(
+  report: (r: Report) => void,
+  register: Register,
+  d: Disagreements,
+  describeOwn: string,
+  opts: Omit<ClusterReportOptions, 'accept'>,
+): void {
+  const c = d.facts.claim;
+  const first = d.clusters[0]!;
+  const related: LoadedClaim[] = d.clusters.flatMap((x) => x.partners.map((p) => p.facts.claim));
+  report({
+    file: c.file,
+    range: c.range([opts.at]),
+    claim: c,
+    related,
+    ...(opts.byContext === false ? {} : { messageId: d.verdict === 'match' ? 'default' : d.verdict, demote: d.verdict !== 'match' }),
+    // The finding is this claim's disagreement within its subject/property group, whoever it names.
+    key: register.subjectPropertyKey(c),
+    // The claims named are the other clusters, for the reader: they change as clusters gain members.
+    relatedIsGroup: true,
+    data: {
+      subject: c.claim.subject,
+      property: c.claim.property,
+      others: describeDisagreements(d, opts.note),
+      // Earlier message placeholders, for rules with their own messages: the first cluster and claim named.
+      otherValue: first.cluster.description,
+      other: first.partners[0]!.facts.claim.fullId,
+      context: '',
+      ...opts.data(describeOwn, first.cluster.description),
+    },
+  });
+}
+
+/** Run one dimension over every subject/property group and report. */
+export function reportClusterConflicts(
+  report: (r: Report) => void,
+  register: Register,
+  dim: Dimension,
+  opts: ClusterReportOptions,
+  prefers: (file: LoadedClaim['file']) => boolean = () => false,
+): void {
+  for (const group of register.subjectPropertyGroups()) {
+    if (group.length < 2) continue;
+    const facts = group.map((c) => register.facts(c));
+    for (const d of clusterConflicts(facts, dim, register.contexts(group), opts.accept, (f) => prefers(f.claim.file))) {
+      reportDisagreement(report, register, d, dim.describe(d.facts), opts);
+    }
+  }
+}
+
+/** What a conflict rule (value, direction, magnitude) reports, by its `differentContext` option. */
+export function acceptFor(differentContext: 'demote' | 'ignore'): (v: Verdict) => boolean {
+  return (v) => v !== 'different' || differentContext === 'demote';
 }

@@ -1,4 +1,6 @@
 import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
+import { ContextIndex } from './clusters.js';
+import { FactsTable, type ClaimFacts } from './facts.js';
 import type { Vocabulary } from './vocabulary.js';
 import { CitationGraph } from './citations.js';
 
@@ -12,6 +14,8 @@ export class Register {
   private readonly bySubjectProperty = new Map<string, LoadedClaim[]>();
   private readonly bySubject = new Map<string, LoadedClaim[]>();
   private readonly bySource = new Map<string, RegisterFile[]>();
+  private factsTable: FactsTable | undefined;
+  private readonly contextIndexes = new WeakMap<readonly LoadedClaim[], ContextIndex>();
 
   constructor(files: RegisterFile[], readonly vocabulary: Vocabulary) {
     this.files = files;
@@ -30,6 +34,29 @@ export class Register {
   /** Groups of claims sharing subject and property (after aliases), in register order. */
   subjectPropertyGroups(): IterableIterator<LoadedClaim[]> {
     return this.bySubjectProperty.values();
+  }
+
+  /**
+   * What the cross-claim checks need to know about a claim (value interval,
+   * publication year, normalised context, evidence level), worked out once
+   * per claim for every rule that asks.
+   */
+  facts(c: LoadedClaim): ClaimFacts {
+    this.factsTable ??= new FactsTable(this.vocabulary, new Map(this.claims.map((x, i) => [x, i])));
+    return this.factsTable.of(c);
+  }
+
+  /** The numbered contexts of one subject/property group, shared by the conflict rules. */
+  contexts(group: readonly LoadedClaim[]): ContextIndex {
+    let index = this.contextIndexes.get(group);
+    if (!index) {
+      index = new ContextIndex(
+        group.map((c) => this.facts(c)),
+        this.vocabulary,
+      );
+      this.contextIndexes.set(group, index);
+    }
+    return index;
   }
 
   claimsAbout(subject: string): readonly LoadedClaim[] {

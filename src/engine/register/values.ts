@@ -105,7 +105,8 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }
 
-function normUnit(u: string | undefined): string {
+/** A quantity's unit as compared: case and spaces aside, `percent` as `%`. */
+export function normUnit(u: string | undefined): string {
   return (u ?? '').toLowerCase().replace(/\s+/g, '').replace(/^percent$/, '%');
 }
 

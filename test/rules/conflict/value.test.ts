@@ -41,6 +41,19 @@ RuleTester.run('conflict/value', {
       files: { 'claims/a.yaml': source('a') + claim('o', '{ number: 10, unit: mg }'), 'claims/b.yaml': source('b') + claim('o', '{ number: 20, unit: ml }') },
     },
     {
+      name: 'two claims of one source are not a cross-source conflict',
+      files: {
+        'claims/a.yaml': source('a') + claim('o', '{ decade: 1950 }') + yaml`
+          - id: p
+            text: "another claim"
+            subject: ketamine
+            aspect: history
+            property: origin
+            value: { decade: 1960 }
+        `.replace(/^/gm, '  '),
+      },
+    },
+    {
       name: 'subject aliases from the vocabulary',
       vocabulary: { subjects: { esketamine: ['spravato'] } },
       files: {
@@ -50,6 +63,54 @@ RuleTester.run('conflict/value', {
     },
   ],
   invalid: [
+    {
+      name: 'one finding on the claim outside the prevailing cluster, naming the cluster and its size',
+      files: {
+        'claims/a.yaml': source('a') + claim('o', '{ year: 1962 }'),
+        'claims/b.yaml': source('b') + claim('o', '{ year: 1962 }'),
+        'claims/c.yaml': source('c') + claim('o', '{ decade: 1960 }'),
+        'claims/d.yaml': source('d') + claim('o', '{ decade: 1950 }'),
+      },
+      findings: [
+        {
+          rule: 'conflict/value',
+          severity: 'error',
+          file: 'claims/d.yaml',
+          line: 12,
+          column: 12,
+          claim: 'd/o',
+          related: ['a/o', 'b/o', 'c/o'],
+          message: 'Conflicting origin for ketamine: the 1950s here, 1962 (3 claims from 3 sources) in a/o, b/o, c/o',
+        },
+      ],
+    },
+    {
+      name: 'more than five claims in the prevailing cluster: five named, the cluster counted',
+      files: {
+        ...Object.fromEntries(['a', 'b', 'c', 'e', 'f', 'g', 'h'].map((id) => [`claims/${id}.yaml`, source(id) + claim('o', '{ decade: 1960 }')])),
+        'claims/d.yaml': source('d') + claim('o', '{ decade: 1950 }'),
+      },
+      findings: [
+        {
+          rule: 'conflict/value',
+          severity: 'error',
+          file: 'claims/d.yaml',
+          line: 12,
+          column: 12,
+          related: ['a/o', 'b/o', 'c/o', 'e/o', 'f/o'],
+          message: 'Conflicting origin for ketamine: the 1950s here, the 1960s (7 claims from 7 sources) in a/o, b/o, c/o, e/o, f/o',
+        },
+      ],
+    },
+    {
+      name: 'a tie in sources goes to the better evidence: the finding sits on the weaker claim',
+      files: {
+        'claims/a.yaml': source('a') + claim('o', '{ decade: 1950 }', '      evidence: [{ kind: testimonial }]'),
+        'claims/b.yaml':
+          source('b').replace('kind: blog', 'kind: rct') + claim('o', '{ decade: 1960 }', '      evidence: [{ kind: own-study }]'),
+      },
+      findings: [{ rule: 'conflict/value', severity: 'error', file: 'claims/a.yaml', line: 12, column: 12, claim: 'a/o', related: ['b/o'] }],
+    },
     {
       name: 'the 1950s against the 1960s',
       files: { 'claims/a.yaml': source('a') + claim('o', '{ decade: 1950 }'), 'claims/b.yaml': source('b') + claim('o', '{ decade: 1960 }') },

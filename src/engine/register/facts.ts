@@ -1,0 +1,105 @@
+/**
+ * What the cross-claim checks need to know about each claim, worked out once
+ * per claim (and once per source) and kept with the register index: the
+ * value's family and interval, the source's publication year, the context
+ * read into normalised facets, the best evidence level. Comparing two claims
+ * then does no text work at all.
+ */
+import type { EvidenceLevel, Source, ValueKind } from '../../model.js';
+import type { LoadedClaim } from '../load/loader.js';
+import { contextKey, type ContextKey } from './context.js';
+import { bestLevel, resolveEvidence } from './evidence.js';
+import { asEffect, asQuantity, asTime, normUnit, publishedYear, quantityInterval, timeInterval, valueKind, type Interval } from './values.js';
+import type { Vocabulary } from './vocabulary.js';
+
+const years = new WeakMap<Source, number | undefined>();
+
+/** `publishedYear`, read once per source. */
+export function sourceYear(source: Source): number | undefined {
+  if (years.has(source)) return years.get(source);
+  const y = publishedYear(source);
+  years.set(source, y);
+  return y;
+}
+
+export class ClaimFacts {
+  readonly kind: ValueKind | undefined;
+  /** The source's publication year, against which relative times resolve. */
+  readonly year: number | undefined;
+  /** The span a time or quantity value allows (undefined for other kinds, or when it cannot be resolved). */
+  readonly interval: Interval | undefined;
+  /** The quantity's unit, normalised ("" when none). */
+  readonly unit: string;
+  /** For effects with a size: the size's interval and unit (units compared as written, spaces and case aside). */
+  readonly size: { interval: Interval; unit: string } | undefined;
+  /** Identifies the source: two claims with the same key come from one source. */
+  readonly sourceKey: string;
+  /** The context's normalised facets. */
+  readonly context: ContextKey;
+  private levelDone = false;
+  private levelValue: EvidenceLevel | undefined;
+
+  constructor(
+    readonly claim: LoadedClaim,
+    /** Position in the register (claims in file order, files sorted): the deterministic tie-break. */
+    readonly order: number,
+    vocab: Vocabulary,
+  ) {
+    const v = claim.claim.value;
+    this.kind = valueKind(v);
+    this.year = sourceYear(claim.source);
+    this.interval =
+      this.kind === 'time' ? timeInterval(asTime(v!), this.year) : this.kind === 'quantity' ? quantityInterval(asQuantity(v!)) : undefined;
+    this.unit = this.kind === 'quantity' ? normUnit(asQuantity(v!).unit) : '';
+    const size = this.kind === 'effect' ? asEffect(v!).size : undefined;
+    const sizeInterval = size ? quantityInterval(size) : undefined;
+    this.size = size && sizeInterval ? { interval: sizeInterval, unit: (size.unit ?? '').toLowerCase().replace(/\s/g, '') } : undefined;
+    this.sourceKey = claim.source.id !== undefined ? `id:${claim.source.id}` : `file:${claim.file.path}`;
+    this.context = contextKey(claim.claim.context, vocab, claim.claim.subject);
+  }
+
+  /** Best evidence level (1 best … 5; null "not evidence"; undefined unknown), computed on first use. */
+  get level(): EvidenceLevel | undefined {
+    if (!this.levelDone) {
+      this.levelValue = bestLevel(resolveEvidence(this.claim));
+      this.levelDone = true;
+    }
+    return this.levelValue;
+  }
+}
+
+/** Per-claim facts, made on first use and kept as long as the claim (one table per vocabulary). */
+export class FactsTable {
+  private readonly table = new WeakMap<LoadedClaim, ClaimFacts>();
+  private next = 0;
+
+  constructor(
+    private readonly vocab: Vocabulary,
+    order?: ReadonlyMap<LoadedClaim, number>,
+  ) {
+    this.order = order;
+  }
+
+  private readonly order: ReadonlyMap<LoadedClaim, number> | undefined;
+
+  of(c: LoadedClaim): ClaimFacts {
+    let f = this.table.get(c);
+    if (!f) {
+      f = new ClaimFacts(c, this.order?.get(c) ?? this.next++, this.vocab);
+      this.table.set(c, f);
+    }
+    return f;
+  }
+}
+
+const tables = new WeakMap<Vocabulary, FactsTable>();
+
+/** Facts of a claim outside a register (e.g. for a check comparing two claims it was given). */
+export function claimFacts(c: LoadedClaim, vocab: Vocabulary): ClaimFacts {
+  let t = tables.get(vocab);
+  if (!t) {
+    t = new FactsTable(vocab);
+    tables.set(vocab, t);
+  }
+  return t.of(c);
+}

@@ -143,6 +143,8 @@ export function reportedSignificance(p: number, bound: PBound | undefined, alpha
 export function pAgrees(p: number, bound: PBound | undefined, lo: number, hi: number): boolean {
   switch (bound ?? 'exact') {
     case 'exact': {
+      // "p = .000" is read as statcheck reads it: p < .0005.
+      if (p === 0) return lo < 0.0005;
       const h = roundingHalfUnit(p);
       return p - h <= hi + 1e-12 && lo <= p + h + 1e-12;
     }

@@ -122,6 +122,10 @@ describe('statistics helpers', () => {
     expect(checkTest({ test: 't', df: 28, statistic: 2.2, p: 0.04 }, 0.05)!.consistent).toBe(true);
     expect(checkTest({ test: 't', df: 28, statistic: 2.2, p: 0.02 }, 0.05)!.consistent).toBe(false);
   });
+  it('read "p = .000" as p < .0005', () => {
+    expect(checkTest({ test: 'z', statistic: 3.6, p: 0 }, 0.05)!.consistent).toBe(true);
+    expect(checkTest({ test: 'z', statistic: 2.6, p: 0 }, 0.05)!.consistent).toBe(false);
+  });
   it('GRIM accepts rounding either way at the half', () => {
     // 5 / 8 = 0.625: reported as 0.62 or 0.63
     expect(grim({ mean: 0.62, n: 8 }).consistent).toBe(true);

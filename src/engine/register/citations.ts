@@ -214,7 +214,8 @@ function agreement(claim: LoadedClaim, cited: LoadedClaim, register: Register): 
   if (ka === 'effect') {
     const ea: EffectValue = asEffect(a);
     const eb: EffectValue = asEffect(b);
-    if (disagreement(cited, claim, register.vocabulary)) return false;
+    // Opposite directions disagree; sizes are compared below, allowing the rounding of each.
+    if (disagreement(cited, claim, register.vocabulary)?.dimension === 'direction') return false;
     if (ea.effect !== eb.effect) return undefined; // mixed against a direction: not comparable
     if (ea.size && eb.size) return compareQuantities(ea.size, eb.size) ?? true;
     return true;

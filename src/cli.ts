@@ -41,7 +41,7 @@ Options:
       --write-baseline <file>
                             record the current findings as the baseline, then exit 0
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
-  -w, --watch               lint again whenever a claim file or the configuration changes
+  -w, --watch               lint again whenever a claim file, a document or the configuration changes
   -h, --help                show this help
   -v, --version             show the version
 
@@ -193,7 +193,7 @@ async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
-    if (!name || !/\.(ya?ml)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
+    if (!name || !/\.(ya?ml|md|markdown|html?|txt)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(once);

@@ -104,6 +104,18 @@ describe('claim/unregistered end to end (Markdown)', () => {
     expect((JSON.parse(r.stdout) as { findings: Array<{ rule: string; line: number }> }).findings.map((f) => `${f.rule}:${f.line}`)).toEqual(['claim/unregistered:3']);
   });
 
+  it('a suppression in the article without a reason, or that suppresses nothing, is reported in the article', () => {
+    const dir = project(files);
+    appendFileSync(join(dir, 'content/article.md'), '\n<!-- claimlint-disable-next-line claim/unregistered -->\nWe are open on Mondays.\n');
+    const r = claimlint([...only, '--format', 'json'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { findings: Array<{ rule: string; file: string; line: number }> };
+    expect(out.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      'suppress/missing-reason content/article.md:11',
+      'suppress/unused content/article.md:11',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('the article named on the command line limits the report to it; it is not read as a claim file', () => {
     const dir = project(files);
     appendFileSync(join(dir, 'content/article.md'), `\n${added}\n`);

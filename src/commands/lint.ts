@@ -63,7 +63,7 @@ export const LINT_OPTIONS_HELP = `Options:
                             record the current findings as the baseline, then exit 0
       --no-inline-config    ignore # claimlint-disable comments (for audits)
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
-  -w, --watch               lint again whenever a claim file or the configuration changes
+  -w, --watch               lint again whenever a claim file, a document or the configuration changes
       --timing              print the time each rule took, to stderr (also CLAIMLINT_TIMING=1)
       --debug               print a stack trace with internal errors (also CLAIMLINT_DEBUG=1)
   -h, --help                show this help
@@ -191,7 +191,7 @@ export async function watch(run: () => Promise<number>, io: CliIo): Promise<numb
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
-    if (!name || !/\.(ya?ml)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
+    if (!name || !/\.(ya?ml|md|markdown|html?|txt)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(once);

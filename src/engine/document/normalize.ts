@@ -20,7 +20,6 @@ const QUOTES: Record<string, string> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u2007': ' ',
 };
-const DROPPED = /[\u00AD\u200B-\u200D\u2060\uFEFF*_]/;
 const SUPERSCRIPT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u207F]/;
 /** Citation markers that are not superscript characters: `^{6, 8}`, `^7`, `[12]`, `[3-5, 8]`. */
 const MARKER = /\^\{[^}\n]{0,40}\}|\^\d+(?:[-–,]\d+)*|\[\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\]/g;
@@ -30,7 +29,8 @@ export function citationMarkers(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(MARKER)) out.push([m.index, m.index + m[0].length]);
   for (let i = 0; i < text.length; i++) {
-    if (!SUPERSCRIPT.test(text[i]!)) continue;
+    const c = text.charCodeAt(i);
+    if (c < 0xb2 || !SUPERSCRIPT.test(text[i]!)) continue;
     let j = i;
     while (j < text.length && (SUPERSCRIPT.test(text[j]!) || (text[j] === ',' && SUPERSCRIPT.test(text[j + 1] ?? '')))) j++;
     out.push([i, j]);
@@ -49,34 +49,46 @@ export function normalize(text: string, offsets?: readonly number[]): Normalized
   const out: string[] = [];
   const map: number[] = [];
   let pendingSpace = -1;
+  let prev = '';
   const push = (s: string, at: number) => {
     for (const ch of s) {
       out.push(ch);
       map.push(at);
     }
+    prev = s[s.length - 1]!;
   };
-  for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
-    const i = m.index;
-    if (skip[i]) continue;
+  // One character (with its combining marks) at a time; plain ASCII takes the fast path.
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let j = i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+    while (j < text.length && text.charCodeAt(j) >= 0x300 && MARK.test(text[j]!)) j++;
+    if (skip[i]) {
+      i = j;
+      continue;
+    }
     const at = offsets ? offsets[i]! : i;
-    let ch = m[0].normalize('NFC');
+    let ch = j - i === 1 && code < 0x80 ? text[i]! : text.slice(i, j).normalize('NFC');
+    i = j;
     ch = QUOTES[ch] ?? ch;
-    if (DROPPED.test(ch)) continue;
-    if (/^\s+$/.test(ch)) {
+    if (DROPPED_SET.has(ch)) continue;
+    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || (ch.length === 1 && ch.charCodeAt(0) > 0x7f && /\s/.test(ch))) {
       if (pendingSpace < 0) pendingSpace = at;
       continue;
     }
     ch = ch.toLowerCase();
     if (pendingSpace >= 0) {
       // No space before closing punctuation or after an opening parenthesis: "depression³ ," and "( i.e." read as written without it.
-      const prev = out[out.length - 1];
-      if (out.length && !/^[.,;:!?)\]]/.test(ch) && prev !== '(' && prev !== '[') push(' ', pendingSpace);
+      if (out.length && !CLOSING.has(ch[0]!) && prev !== '(' && prev !== '[') push(' ', pendingSpace);
       pendingSpace = -1;
     }
     push(ch, at);
   }
   return { text: out.join(''), map };
 }
+
+const MARK = /\p{M}/u;
+const CLOSING = new Set(['.', ',', ';', ':', '!', '?', ')', ']']);
+const DROPPED_SET = new Set(['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '*', '_']);
 
 /** Normal form only (for claim texts and comparisons). */
 export function normalText(text: string): string {

@@ -24,8 +24,9 @@ const HELP = `Usage: claimlint [options] [files or globs...]
 Lint a register of evidence claims (YAML claim files). The whole register is
 always read, since conflicts cross files; given files or globs limit the
 report to findings in those files or whose related claims are in them.
-Without arguments the register comes from claimlint.config.yaml ("files"),
-else claims/**/*.{yaml,yml}.
+Without arguments the register comes from claimlint.config.yaml ("files",
+found upward), else claims/**/*.{yaml,yml} in the nearest folder upward that
+has a claims/ folder.
 
 Options:
   -f, --format <name>       output format: ${FORMAT_NAMES.join(', ')} (default: stylish)

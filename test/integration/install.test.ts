@@ -25,6 +25,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yaml } from '../helpers/rule-tester.js';
+import { isolatedEnv } from '../helpers/git.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -52,20 +53,8 @@ const CLEAN = EARLY.replace('id: early', 'id: clean').replace('property: origin'
 const CONFLICT = 'Conflicting origin for ketamine';
 
 function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'claimlint test',
-    GIT_AUTHOR_EMAIL: 'test@example.org',
-    GIT_COMMITTER_NAME: 'claimlint test',
-    GIT_COMMITTER_EMAIL: 'test@example.org',
-    npm_config_prefer_offline: 'true',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-    npm_config_update_notifier: 'false',
-  };
-  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'npm_config_prefix', 'INIT_CWD']) delete e[k];
+  const e = isolatedEnv({ npm_config_update_notifier: 'false' });
+  for (const k of ['npm_config_prefix', 'INIT_CWD']) delete e[k];
   return e;
 }
 

@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 /**
- * The claimlint command line. Exit codes: 0 no findings at the failing
- * level, 1 findings at it (or too many warnings), 2 usage or configuration
- * error — always reported as one line, never a stack trace.
+ * The claimlint command line: dispatches to the commands of
+ * src/commands/ (lint when the first argument is not a command name).
+ * Exit codes: 0 no findings at the failing level, 1 findings at it (or too
+ * many warnings), 2 usage or configuration error — always reported as one
+ * line, never a stack trace (unless --debug / CLAIMLINT_DEBUG).
  */
-import { mkdirSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { COMMANDS, DEFAULT_COMMAND, findCommand } from './commands/index.js';
+import { LINT_OPTIONS_HELP } from './commands/lint.js';
+import { UsageError, type CliIo } from './commands/types.js';
 import { ConfigError } from './engine/run/errors.js';
-import type { LintResult } from './engine/run/linter.js';
-import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
-
-/** The engine is loaded on demand: --help and --version start without it. */
-const engine = () => import('./engine/run/linter.js');
 import { terminalSafe } from './formatters/terminal-text.js';
-import type { SeveritySetting } from './model.js';
-import { isMainModule, packageInfo } from './paths.js';
+import { isMainModule } from './paths.js';
 
-const HELP = `Usage: claimlint [options] [files or globs...]
-       claimlint report [-o file.html] [options]     (an HTML report to open in a browser)
-       claimlint rules [--format stylish|json] [--config file]
+export { writeFileAtomic } from './output/write.js';
+export type { CliIo } from './commands/types.js';
+
+function topHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: ${COMMANDS.map((c) => c.usage).join('\n       ')}
 
 Lint a register of evidence claims (YAML claim files). The whole register is
 always read, since conflicts cross files; given files or globs limit the
@@ -28,239 +29,64 @@ Without arguments the register comes from claimlint.config.yaml ("files",
 found upward), else claims/**/*.{yaml,yml} in the nearest folder upward that
 has a claims/ folder.
 
-Options:
-  -f, --format <name>       output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output-file <path>  write the report to a file instead of stdout
-      --max-warnings <n>    exit 1 when there are more than n warnings
-      --quiet               report errors only
-      --rule <id:severity>  set a rule's severity (off, info, warning, error); repeatable
-  -c, --config <path>       use this configuration file instead of searching for one
-      --retractions <file>  a Retraction Watch CSV; sources and references with a DOI in it are flagged
-      --changed-since <ref> report and fail only on findings not already present at this git revision
-      --baseline <file>     report and fail only on findings not recorded in this baseline
-      --write-baseline <file>
-                            record the current findings as the baseline, then exit 0
-      --no-inline-config    ignore # claimlint-disable comments (for audits)
-      --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
-  -w, --watch               lint again whenever a claim file or the configuration changes
-  -h, --help                show this help
-  -v, --version             show the version
+Commands (claimlint <command> --help for each):
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+${LINT_OPTIONS_HELP}
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too
 many warnings, 2 usage or configuration error.
 Docs: https://github.com/claimlint/claimlint#readme`;
-
-class UsageError extends ConfigError {}
-
-interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
 }
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        config: { type: 'string', short: 'c' },
-        retractions: { type: 'string' },
-        'changed-since': { type: 'string' },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'no-inline-config': { type: 'boolean' },
-        watch: { type: 'boolean', short: 'w' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(`${msg} (see claimlint --help)`);
-  }
-}
-
-function wantColor(values: { color?: boolean; 'no-color'?: boolean }, io: CliIo, toFile: boolean): boolean {
-  if (values['no-color']) return false;
-  if (values.color) return true;
-  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
-  const force = io.env['FORCE_COLOR'];
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return io.isTTY && !toFile;
-}
-
-function parseRuleFlags(flags: string[] | undefined): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
-  for (const flag of flags ?? []) {
-    const i = flag.lastIndexOf(':');
-    const id = flag.slice(0, i).trim();
-    const sev = flag.slice(i + 1).trim();
-    if (i <= 0 || !['off', 'info', 'warning', 'error'].includes(sev)) {
-      throw new UsageError(`--rule expects <id>:<off|info|warning|error>, got "${flag}"`);
-    }
-    out[id] = sev as SeveritySetting;
-  }
-  return out;
-}
-
-/** Write a file atomically: a temporary file in the same folder, then rename. */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
-async function listRules(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv);
-  const { describeRules, resolveSetup } = await engine();
-  const setup = await resolveSetup({ cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) });
-  const rules = describeRules(setup);
-  const format = values.format ?? 'stylish';
-  if (format === 'json') {
-    io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
-    return 0;
-  }
-  if (format !== 'stylish') throw new UsageError(`claimlint rules supports --format stylish or json, not "${format}"`);
-  const wId = Math.max(...rules.map((r) => r.id.length));
-  // Summaries of user rules come from their YAML files: shown as text, not as terminal control.
-  for (const r of rules) io.stdout(`${r.id.padEnd(wId)}  ${r.severity.padEnd(7)}  ${terminalSafe(r.summary)}\n`);
-  return 0;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-type Values = ReturnType<typeof parse>['values'];
-
-/** One lint run: lint, format, write; returns the exit code. */
-async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
-  const tool = { name: 'claimlint', version: packageInfo().version };
-  const { lint, withFindings } = await engine();
-  const result = await lint({
-    cwd: io.cwd,
-    patterns: positionals,
-    ruleSeverities: parseRuleFlags(values.rule),
-    ...(values.config ? { configFile: values.config } : {}),
-    ...(values.retractions ? { retractionsFile: values.retractions } : {}),
-    ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
-    ...(values.baseline && !values['write-baseline'] ? { baselineFile: values.baseline } : {}),
-    ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
-  });
-  if (values['write-baseline']) {
-    const path = values['write-baseline'];
-    const { makeBaseline } = await import('./engine/report/baseline.js');
-    writeFileAtomic(resolve(io.cwd, path), `${JSON.stringify(makeBaseline(result.findings, tool, result.fileDigests), null, 2)}\n`);
-    io.stderr(`claimlint: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${path}\n`);
-    return 0;
-  }
-  const warnings = result.summary.warnings;
-  const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
-  let shown: LintResult = result;
-  if (values.quiet) {
-    // Only errors are shown; the summary keeps the true counts, and the report says what was hidden.
-    shown = withFindings(result, result.findings.filter((f) => f.severity === 'error'));
-    shown.summary = result.summary;
-    const { infos } = result.summary;
-    if (tooManyWarnings) shown.notes.push(`${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}; hidden by --quiet`);
-    else if (warnings + infos > 0) {
-      const hidden = [warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'info') : ''].filter(Boolean).join(' and ');
-      shown.notes.push(`${hidden} hidden by --quiet`);
+/** Edit distance counting a swap of two neighbouring letters as one edit ("inti" is one from "init"). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  const outFile = values['output-file'];
-  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
-  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
-  else io.stdout(text);
-  if (result.summary.errors > 0) return 1;
-  if (tooManyWarnings) {
-    io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
-    return 1;
-  }
-  return 0;
+  return d[a.length]![b.length]!;
+}
+
+function closestCommand(word: string): string | undefined {
+  const ranked = COMMANDS.map((c) => ({ name: c.name, d: editDistance(word.toLowerCase(), c.name) })).sort((x, y) => x.d - y.d);
+  const best = ranked[0];
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.name : undefined;
 }
 
 /**
- * `--watch`: lint, then lint again whenever a YAML file or the configuration
- * under the working directory changes. Runs until interrupted.
+ * A first argument that is neither a command, an option nor a path that
+ * exists, and has no path or glob characters, is a mistyped command
+ * (`claimlint inti`), not a file name.
  */
-async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
-  const clear = () => {
-    if (io.isTTY) io.stdout('\u001bc');
-  };
-  const once = async () => {
-    clear();
-    const code = await run().catch((e: unknown) => {
-      io.stderr(`claimlint: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
-      return 2;
-    });
-    io.stderr(`claimlint: watching for changes (exit code would be ${code}); press Ctrl+C to stop\n`);
-  };
-  // Watch first, then lint: a change made while the first run is under way is not lost.
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
-    if (!name || !/\.(ya?ml)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(once);
-    }, 150);
-  });
-  running = running.then(once);
-  await running;
-  return new Promise<number>((done) => {
-    const stop = () => {
-      watcher.close();
-      done(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+function unknownCommand(word: string, cwd: string): UsageError | undefined {
+  if (word.startsWith('-') || /[./\\*?{}[\]]/.test(word) || existsSync(resolve(cwd, word))) return undefined;
+  const hint = closestCommand(word);
+  return new UsageError(
+    `unknown command "${word}"${hint ? ` (did you mean "${hint}"?)` : ''}; commands: ${COMMANDS.map((c) => c.name).join(', ')}; to lint a file of that name, write ./${word}`,
+  );
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  const debug = () => Boolean(io.env['CLAIMLINT_DEBUG']) || argv.includes('--debug');
   try {
-    if (argv[0] === 'rules') return await listRules(argv.slice(1), io);
-    const report = argv[0] === 'report';
-    const { values, positionals } = parse(report ? argv.slice(1) : argv);
-    if (values.help) {
-      io.stdout(`${HELP}\n`);
-      return 0;
+    const first = argv[0];
+    const command = first !== undefined ? findCommand(first) : undefined;
+    if (command) return await command.run(argv.slice(1), io);
+    if (first === undefined || first.startsWith('-')) {
+      if (argv.includes('-h') || argv.includes('--help')) {
+        io.stdout(`${topHelp()}\n`);
+        return 0;
+      }
+    } else {
+      const unknown = unknownCommand(first, io.cwd);
+      if (unknown) throw unknown;
     }
-    if (values.version) {
-      io.stdout(`${packageInfo().version}\n`);
-      return 0;
-    }
-    if (report) {
-      if (values.format && values.format !== 'html') throw new UsageError('claimlint report writes HTML; use --format with plain claimlint for other formats');
-      values.format = 'html';
-      values['output-file'] ??= 'claimlint-report.html';
-    }
-    const formatName = values.format ?? 'stylish';
-    const formatter = await loadFormatter(formatName);
-    if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
-    let maxWarnings = -1;
-    if (values['max-warnings'] !== undefined) {
-      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
-      maxWarnings = Number(values['max-warnings']);
-    }
-    const once = () => lintOnce(values, positionals, io, formatter, maxWarnings);
-    if (values.watch) return await watch(once, io);
-    const code = await once();
-    if (report) io.stderr(`claimlint: wrote ${values['output-file']}; open it in a browser\n`);
-    return code;
+    return await DEFAULT_COMMAND.run(argv, io);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`claimlint: ${terminalSafe(e.message)}\n`);
@@ -268,11 +94,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const err = e as NodeJS.ErrnoException;
     io.stderr(`claimlint: ${err.code ? `${err.code}: ` : ''}${terminalSafe(err.message ?? String(e))}\n`);
-    if (io.env['CLAIMLINT_DEBUG']) io.stderr(`${err.stack ?? ''}\n`);
+    if (debug()) io.stderr(`${err.stack ?? ''}\n`);
     return 2;
   }
 }
-
 
 if (isMainModule(import.meta.url)) {
   // A reader that goes away (`claimlint | head`) is not an error.
@@ -286,6 +111,11 @@ if (isMainModule(import.meta.url)) {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   });
   process.exitCode = code;
 }

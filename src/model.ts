@@ -103,6 +103,10 @@ export interface Reference {
   /** Sample size, when the source or the reference states it. */
   n?: number;
   notices?: Notice[];
+  /** PubMed id, for matching the reference to a source of the register. */
+  pmid?: string;
+  /** The newer work that replaces this one: a source id of the register or a DOI. */
+  superseded_by?: string;
   note?: string;
 }
 
@@ -129,8 +133,14 @@ export interface Source {
   doi?: string;
   /** The document this file's claims quote, relative to the repository root. */
   document?: string;
+  /** The document is the team's own content: statements no claim quotes are reported (`claim/unregistered`). */
+  own?: boolean;
   notices?: Notice[];
   references?: Reference[];
+  /** PubMed id, for matching other sources' references to this source. */
+  pmid?: string;
+  /** The newer work that replaces this one (a guideline replaced by a later one): a source id of the register or a DOI. */
+  superseded_by?: string;
   note?: string;
 }
 
@@ -184,13 +194,55 @@ export interface AssertionValue {
   holds: boolean;
 }
 
+/** A bound on a reported p-value ("p < .001"). */
+export type PBound = 'exact' | 'less-than' | 'at-most' | 'more-than' | 'at-least';
+
+/** A reported test statistic with its p-value (APA style: t(28) = 2.20, p = .04). */
+export interface TestValue {
+  test: 't' | 'F' | 'chi2' | 'z' | 'r';
+  /** Degrees of freedom: one number, or [df1, df2] for F; none for z. For r, n − 2. */
+  df?: number | [number, number];
+  statistic: number;
+  p: number;
+  /** How the p-value is bounded, as reported ("p < .05" is `less-than`); default exact. */
+  p_bound?: PBound;
+  /** One- or two-tailed p (t, z, r only); default 2. */
+  tails?: 1 | 2;
+}
+
+/** A mean of integer-valued responses with its sample size (checked by the GRIM test). */
+export interface MeanValue {
+  mean: number;
+  n: number;
+  /** Items averaged per participant (a scale of 5 items: 5); default 1. */
+  items?: number;
+  sd?: number;
+}
+
+/** Effect measures an estimate with a confidence interval can have. */
+export type EstimateMeasure = 'RR' | 'OR' | 'HR' | 'MD' | 'SMD' | 'RD';
+
+/** A point estimate with its confidence interval (RR 0.56, 95% CI 0.45 to 0.70). */
+export interface EstimateValue {
+  estimate: number;
+  ci: [number, number];
+  measure: EstimateMeasure;
+  /** Confidence level in percent; default 95. */
+  level?: number;
+  p?: number;
+  p_bound?: PBound;
+}
+
 export type ClaimValue =
   | TimeValue
   | QuantityValue
   | CountValue
   | EffectValue
   | CategoryValue
-  | AssertionValue;
+  | AssertionValue
+  | TestValue
+  | MeanValue
+  | EstimateValue;
 
 /** The value families the engine distinguishes. */
 export type ValueKind = 'time' | 'quantity' | 'count' | 'effect' | 'category' | 'assertion';
@@ -261,6 +313,8 @@ export interface Claim {
   evidence?: EvidenceItem[];
   /** Wording strength, when the writer wants to record it explicitly. */
   note?: string;
+  /** Written by `claimlint extract` and not yet reviewed (`claim/draft` reports it until the mark is removed). */
+  draft?: boolean;
 }
 
 /** The contents of one claim file. */

@@ -54,7 +54,7 @@ describe('--retractions FILE', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error', file: 'claims/blog.yaml', line: 13, column: 12 });
     expect(found[0]!.message).toBe(
-      'Reference "25" of blog (DOI 10.1016/s0006-3223(99)00230-9) is in the retraction list (on 4/27/2023, notice 10.1016/j.biopsych.2024.01.001) and is cited by 1 claim(s): remove the citation, or support those claims with another source',
+      'Reference "25" of blog (DOI 10.1016/s0006-3223(99)00230-9) is in the retraction list (on 4/27/2023, notice 10.1016/j.biopsych.2024.01.001) and is cited by 1 claim: remove the citation, or support those claims with another source',
     );
     expect(found[0]!.related.map((x) => x.claim)).toEqual(['blog/trd']);
   });

@@ -2,13 +2,16 @@
  * The examples in docs/rules/*.md are executed: every ```yaml incorrect
  * block must produce a finding of its rule (with only that rule enabled),
  * every ```yaml correct block none. A block is one claim file, or several:
- * a line `# file: <path>` starts each.
+ * a line `# file: <path>` starts each. A part whose path is a source
+ * document (`.md`, `.html`, `.txt`) is given as that document, not parsed as
+ * a claim file; `# content: <glob>` sets the configuration's `content:`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { lintTexts } from '../src/engine/run/linter.js';
+import { isDocumentPath } from '../src/engine/document/document.js';
 
 const docsDir = join(import.meta.dirname, '..', 'docs', 'rules');
 const pages = fg.sync('**/*.md', { cwd: docsDir }).sort();
@@ -54,11 +57,18 @@ describe.each(pages)('docs/rules/%s', (page) => {
   });
 
   it.each(examples.map((e) => [`${e.kind} example at line ${e.line}`, e] as const))('%s', async (_name, example) => {
-    const result = await lintTexts(example.files, {
+    const documents = example.files.filter((f) => isDocumentPath(f.path));
+    const content = [...example.files.flatMap((f) => [...f.text.matchAll(/^# content: (.+)$/gm)].map((m) => m[1]!.trim()))];
+    const result = await lintTexts(
+      example.files.filter((f) => !isDocumentPath(f.path)),
+      {
       cwd: '/virtual',
       only: [id],
+      contents: new Map(documents.map((d) => [`/virtual/${d.path}`, d.text])),
+      ...(content.length ? { config: { content } } : {}),
       ...(example.retractions !== undefined ? { retractionsCsv: example.retractions } : {}),
-    });
+      },
+    );
     const mine = result.findings.filter((f) => f.rule === id);
     if (example.kind === 'incorrect') expect(mine.length).toBeGreaterThan(0);
     else expect(mine.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([]);

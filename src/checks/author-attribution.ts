@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/run/check.js';
+import { namedList } from './wording.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import type { LoadedClaim } from '../engine/load/loader.js';
 import type { Reference } from '../model.js';
@@ -87,9 +88,9 @@ export default defineCheck<Options>({
   defaultOptions: { unlisted: 'demote' },
   messages: {
     default:
-      'Claim "{{id}}" attributes its finding to {{name}}, but no author of the reference(s) it cites ({{refs}}) has that name: cite the work of the named authors, or correct the names',
+      'Claim "{{id}}" attributes its finding to {{name}}, but no author of {{cited}}, which it cites, has that name: cite the work of the named authors, or correct the names',
     unlisted:
-      'Claim "{{id}}" attributes its finding to {{name}}, but reference(s) {{refs}} list no authors, so the attribution cannot be checked: add the authors to the reference list',
+      'Claim "{{id}}" attributes its finding to {{name}}, but {{cited}} {{list}} no authors, so the attribution cannot be checked: add the authors to the reference list',
   },
   run({ register, options, report }) {
     for (const file of register.files) {
@@ -120,6 +121,7 @@ export default defineCheck<Options>({
         const unlisted = first.refs.filter((r) => !listsAuthors(r));
         if (unlisted.length > 0 && options.unlisted === 'ignore') continue;
         const c = first.claim;
+        const ids = (unlisted.length > 0 ? unlisted : first.refs).map((r) => String(r.id));
         report({
           file,
           range: c.range(['evidence', first.index, 'name']),
@@ -131,7 +133,9 @@ export default defineCheck<Options>({
           data: {
             id: c.claim.id,
             name: first.name,
-            refs: (unlisted.length > 0 ? unlisted : first.refs).map((r) => String(r.id)).join(', '),
+            refs: ids.join(', '),
+            cited: namedList('reference', ids),
+            list: ids.length === 1 ? 'lists' : 'list',
           },
         });
       }

@@ -1,17 +1,12 @@
 import { defineCheck } from '../engine/run/check.js';
 import { asCount, valueKind } from '../engine/register/values.js';
+import { decimals } from '../engine/register/statistics.js';
 
 interface Options {
   /** Extra tolerance, in percentage points, on top of the rounding of the stated percentage. */
   tolerance: number;
 }
 
-/** Decimal places a number is written with (71.4 → 1). */
-function decimals(n: number): number {
-  const s = String(n);
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
-}
 
 /**
  * Parts that do not add up to their total, a numerator larger than its

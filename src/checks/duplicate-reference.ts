@@ -2,24 +2,7 @@ import { defineCheck } from '../engine/run/check.js';
 import { NO_OPTIONS } from './option-schemas.js';
 import type { LoadedReference } from '../engine/load/loader.js';
 import { normalizeDoi } from '../engine/register/retractions.js';
-
-
-/** Normalise a URL for comparison; undefined for placeholders that name no work. */
-export function normalizeUrl(url: string): string | undefined {
-  const u = url.trim().replace(/^<|>$/g, '');
-  if (u === '' || u === '#' || /^#/.test(u)) return undefined;
-  return u
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-}
-
-export function normalizeTitle(title: string): string | undefined {
-  const t = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').trim();
-  return t.length >= 12 ? t : undefined;
-}
+import { normalizeTitle, normalizeUrl } from '../engine/register/citations.js';
 
 /** The same work listed twice in one source's reference list: same DOI, URL or title. */
 export default defineCheck({
@@ -48,6 +31,7 @@ export default defineCheck({
               range: r.range([field]),
               key: `#${String(r.reference.id)}`,
               related: [first],
+              about: [`source.references.${r.index}`],
               data: { ref: String(r.reference.id), other: String(first.reference.id), by },
             });
             reported = true;

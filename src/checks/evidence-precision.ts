@@ -56,7 +56,7 @@ export default defineCheck<Options>({
       const n = totalSample(studies);
       if (options.minSample > 0 && n !== undefined && n < options.minSample) {
         const studiesText = studies.length === 1 ? `a single ${studies[0]!.design ? DESIGN_LABELS[studies[0]!.design][0] : 'study'}` : `${studies.length} studies`;
-        report({ ...base, data: { id: c.claim.id, aspect: c.claim.aspect, studies: studiesText, n, minSample: options.minSample } });
+        report({ ...base, about: ['evidence.sample-size'], data: { id: c.claim.id, aspect: c.claim.aspect, studies: studiesText, n, minSample: options.minSample } });
         continue;
       }
       if (!options.singleStudy || studies.length !== 1) continue;
@@ -65,7 +65,7 @@ export default defineCheck<Options>({
       const isPrimary = only.design !== undefined ? primary.has(only.design) : only.n !== undefined;
       if (!isPrimary) continue;
       const design = only.design ? DESIGN_LABELS[only.design][0] : 'study';
-      report({ ...base, messageId: 'single', data: { id: c.claim.id, aspect: c.claim.aspect, design } });
+      report({ ...base, messageId: 'single', about: ['evidence.single-study'], data: { id: c.claim.id, aspect: c.claim.aspect, design } });
     }
   },
 });

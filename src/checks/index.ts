@@ -28,6 +28,14 @@ import evidencePrecision from './evidence-precision.js';
 import secondaryCitation from './secondary-citation.js';
 import existence from './existence.js';
 import contextMissing from './context-missing.js';
+import selfContradiction from './self-contradiction.js';
+import statisticRecompute from './statistic-recompute.js';
+import quoteAnchor from './quote-anchor.js';
+import documentExists from './document-exists.js';
+import draftMark from './draft-mark.js';
+import unregisteredStatement from './unregistered-statement.js';
+import citedMisrepresentation from './cited-misrepresentation.js';
+import supersededGuidance from './superseded-guidance.js';
 
 const kinds: CheckKind<never>[] = [
   authorAttribution,
@@ -58,6 +66,14 @@ const kinds: CheckKind<never>[] = [
   secondaryCitation,
   existence,
   contextMissing,
+  selfContradiction,
+  statisticRecompute,
+  quoteAnchor,
+  documentExists,
+  draftMark,
+  unregisteredStatement,
+  citedMisrepresentation,
+  supersededGuidance,
 ] as unknown as CheckKind<never>[];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = Object.fromEntries(

@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/run/check.js';
+import { counted } from './wording.js';
 import { findTerm } from '../engine/register/evidence.js';
 import type { LoadedClaim } from '../engine/load/loader.js';
 import { asEffect, valueKind } from '../engine/register/values.js';
@@ -111,6 +112,7 @@ export default defineCheck<Options>({
             source: source.id,
             subject: g.subject === '' ? 'its subjects' : g.subject,
             count: g.claims.length,
+            claims: counted(g.claims.length, 'claim'),
             what,
             first: g.claims[0]!.claim.id,
           },

@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/run/check.js';
+import { counted } from './wording.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import type { LoadedClaim } from '../engine/load/loader.js';
 import { normalizeDoi, retractionStatus, type RetractionRecord, type RetractionStatus } from '../engine/register/retractions.js';
@@ -78,13 +79,13 @@ export default defineCheck<Options>({
   },
   defaultOptions: { natures: ['Retraction'], doiFromUrl: true },
   messages: {
-    default: 'Source "{{source}}" (DOI {{doi}}) is in the retraction list{{details}}: do not rely on its {{count}} claim(s); remove them or support them with another source',
+    default: 'Source "{{source}}" (DOI {{doi}}) is in the retraction list{{details}}: do not rely on its {{claims}}; remove them or support them with another source',
     reference:
-      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) is in the retraction list{{details}} and is cited by {{count}} claim(s): remove the citation, or support those claims with another source',
+      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) is in the retraction list{{details}} and is cited by {{claims}}: remove the citation, or support those claims with another source',
     reinstated:
-      'Source "{{source}}" (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check that its {{count}} claim(s) rest on the reinstated version',
+      'Source "{{source}}" (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check whether its {{claims}} can rely on the reinstated version',
     'reference-reinstated':
-      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check that the {{count}} claim(s) citing it rest on the reinstated version',
+      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check whether the {{claims}} citing it can rely on the reinstated version',
   },
   run({ register, external, options, report }) {
     const list = external.retractions;
@@ -113,7 +114,7 @@ export default defineCheck<Options>({
           related: file.claims.slice(0, MAX_RELATED),
           relatedIsGroup: true,
           ...outcome(ownRec, false),
-          data: { source: source.id, doi: own.doi, ...details(ownRec), count: file.claims.length },
+          data: { source: source.id, doi: own.doi, ...details(ownRec), count: file.claims.length, claims: counted(file.claims.length, 'claim') },
         });
       }
 
@@ -141,7 +142,7 @@ export default defineCheck<Options>({
           key: `#${String(r.reference.id)}`,
           relatedIsGroup: true,
           ...outcome(rec, true),
-          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, ...details(rec), count: claims.length },
+          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, ...details(rec), count: claims.length, claims: counted(claims.length, 'claim') },
         });
       }
     }

@@ -23,6 +23,13 @@ const HAS: Record<Item, (s: Source) => boolean> = {
   location: (s) => filled(s.url) || filled(s.doi),
 };
 
+/** The fields each item is read from: a schema problem in one of them explains the item's absence. */
+const FIELDS: Record<Item, string[]> = {
+  date: ['source.published'],
+  author: ['source.authors', 'source.publisher'],
+  location: ['source.url', 'source.doi'],
+};
+
 /**
  * A source whose record lacks what a reader needs to judge it: a date, an
  * author or publisher, a URL or DOI. One finding per missing item.
@@ -49,7 +56,14 @@ export default defineCheck<Options>({
       if (!source) continue;
       for (const item of required) {
         if (HAS[item](source)) continue;
-        report({ file, range: file.sourceRange(['id']), key: item, ...(item === 'date' ? {} : { messageId: item }), data: { source: source.id } });
+        report({
+          file,
+          range: file.sourceRange(['id']),
+          key: item,
+          ...(item === 'date' ? {} : { messageId: item }),
+          data: { source: source.id },
+          about: FIELDS[item],
+        });
       }
     }
   },

@@ -1,4 +1,8 @@
-import { defineCheck } from '../engine/run/check.js';
+import { defineCheck, type ReportLocation } from '../engine/run/check.js';
+import type { Directive } from '../engine/run/suppressions.js';
+
+/** Where a directive is: its claim file, or the source document it is written in. */
+const where = (d: Directive): ReportLocation => (d.file ? { file: d.file } : { document: d.path });
 
 interface Options {
   /** Report directives that give no reason after `--`. */
@@ -28,14 +32,14 @@ export default defineCheck<Options>({
       const kind = d.kind;
       // Identified by what the directive says, not by its line.
       const said = `${kind} ${d.rules.join(',')}`;
-      if (options.requireReason && !d.reason) report({ file: d.file, range: d.range, key: `no reason: ${said}`, data: { kind } });
+      if (options.requireReason && !d.reason) report({ ...where(d), range: d.range, key: `no reason: ${said}`, data: { kind } });
       if (!options.reportUnused) continue;
       if (d.used.size === 0) {
-        report({ file: d.file, range: d.range, key: `unused: ${said}`, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
+        report({ ...where(d), range: d.range, key: `unused: ${said}`, messageId: 'unused', data: { kind, rules: d.rules.length ? d.rules.join(', ') : '(all rules)' } });
       } else if (d.rules.length > 1) {
         const idle = d.rules.filter((r) => !d.used.has(r));
         if (idle.length) {
-          report({ file: d.file, range: d.range, key: `unused: ${said}`, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
+          report({ ...where(d), range: d.range, key: `unused: ${said}`, messageId: 'unused-rule', data: { kind, rules: idle.join(', '), them: idle.length > 1 ? 'them' : 'it' } });
         }
       }
     }

@@ -13,6 +13,25 @@ interface Dated {
   claim: LoadedClaim;
   span: Interval;
   property: string;
+  /** A relative time in a source with no date: resolved against the lint date, as late as it can be. */
+  undated: boolean;
+}
+
+/**
+ * The span of a claim's time value. A relative time ("2,000 years ago") in
+ * a source with no `published` date resolves against the lint date with the
+ * widest honest window: the page cannot be from the future, so the event is
+ * at the latest `now − years_ago`, and may be any time earlier.
+ */
+function spanOf(c: LoadedClaim, nowYear: number): { span: Interval; undated: boolean } | undefined {
+  const v = asTime(c.claim.value!);
+  const year = publishedYear(c.source);
+  if (year !== undefined || v.years_ago === undefined) {
+    const span = timeInterval(v, year);
+    return span && { span, undated: false };
+  }
+  const latest = timeInterval(v, nowYear);
+  return latest && { span: [-Infinity, latest[1]], undated: true };
 }
 
 /**
@@ -20,7 +39,9 @@ interface Dated {
  * subject's own origin ("investigated in the past 80 years" in an article of
  * 2026, i.e. since 1946, against "around since the 1950s"), or an event
  * dated before another it depends on. Relative dates resolve against each
- * source's publication date. Claims are grouped by subject through the
+ * source's publication date; in an undated source, against the lint date
+ * (see {@link spanOf}), and a contradiction that rests on such a date is
+ * reported one step lower. Claims are grouped by subject through the
  * register's index.
  */
 export default defineCheck<Options>({
@@ -45,20 +66,24 @@ export default defineCheck<Options>({
       '{{property}} of {{subject}} is dated {{when}}, before its origin ({{origin}} in {{other}}): the dates cannot all be true',
     sequence: '{{property}} of {{subject}} is dated {{when}}, before {{earlier}} ({{earlierWhen}} in {{other}}), which it follows',
   },
-  run({ register, vocabulary, options, report }) {
+  run({ register, vocabulary, options, report, external }) {
+    const nowYear = external.now.getUTCFullYear();
     const origins = new Set(options.originProperties.map((p) => vocabulary.property(p)));
     const sequences = options.sequences.map(([x, y]) => [vocabulary.property(x), vocabulary.property(y)] as const);
     const bySubject = new Map<string, Dated[]>();
     for (const c of register.claims) {
       if (valueKind(c.claim.value) !== 'time') continue;
-      const span = timeInterval(asTime(c.claim.value!), publishedYear(c.source));
-      if (!span) continue;
+      const resolved = spanOf(c, nowYear);
+      if (!resolved) continue;
       const key = vocabulary.subject(c.claim.subject);
       const list = bySubject.get(key) ?? [];
-      list.push({ claim: c, span, property: vocabulary.property(c.claim.property) });
+      list.push({ claim: c, ...resolved, property: vocabulary.property(c.claim.property) });
       bySubject.set(key, list);
     }
-    const when = (d: Dated) => describeValue(d.claim.claim.value, publishedYear(d.claim.source));
+    const when = (d: Dated) =>
+      d.undated
+        ? `${describeValue(d.claim.claim.value)} (${d.span[1]} at the latest: the source is undated, so from ${nowYear} or earlier)`
+        : describeValue(d.claim.claim.value, publishedYear(d.claim.source));
     for (const dated of bySubject.values()) {
       // The latest start any origin claim allows: an event ending before it contradicts that claim.
       const originClaims = dated.filter((d) => origins.has(d.property));
@@ -73,6 +98,7 @@ export default defineCheck<Options>({
             related: before.map((o) => o.claim),
             key: 'origin',
             relatedIsGroup: true,
+            demote: event.undated, // an undated origin (−∞ onward) never places anything before it
             data: {
               subject: event.claim.claim.subject,
               property: event.claim.claim.property,
@@ -94,6 +120,7 @@ export default defineCheck<Options>({
             messageId: 'sequence',
             key: `sequence ${earlier}`,
             relatedIsGroup: true,
+            demote: event.undated,
             data: {
               subject: event.claim.claim.subject,
               property: event.claim.claim.property,

@@ -1,9 +1,10 @@
 import { defineCheck } from '../engine/run/check.js';
 import { hasCitableEvidence, statesStatistic } from '../engine/register/evidence.js';
 import { describeValue, valueKind } from '../engine/register/values.js';
+import { compileUserPattern } from '../engine/load/user-pattern.js';
 
 interface Options {
-  /** Extra regular expression (source text) for statistics in claim text. */
+  /** Extra regular expression (RE2 syntax, case-insensitive) for statistics in claim text. */
   pattern?: string;
 }
 
@@ -15,14 +16,14 @@ interface Options {
 export default defineCheck<Options>({
   name: 'unsourced-statistic',
   summary: 'A number, percentage or rate with no citable source',
-  optionsSchema: { type: 'object', properties: { pattern: { type: 'string', minLength: 1 } } },
+  optionsSchema: { type: 'object', properties: { pattern: { type: 'string', minLength: 1, userPattern: true } } },
   defaultOptions: {},
   messages: {
     default: 'Claim "{{id}}" states {{figure}} with no citable source: cite the study it comes from, or remove the figure',
   },
   run({ register, options, report, inScope }) {
-    let extra: RegExp | undefined;
-    if (options.pattern) extra = new RegExp(options.pattern, 'i');
+    // Linear-time matching: a user's pattern cannot hang the run (validated when the rule loads).
+    const extra = options.pattern ? compileUserPattern(options.pattern, { ignoreCase: true }) : undefined;
     for (const c of register.claims) {
       if (!inScope(c.file)) continue; // its findings could not be reported
       if (!statesStatistic(c.claim) && !(extra?.test(c.claim.text) ?? false)) continue;

@@ -36,6 +36,7 @@ export default defineCheck({
           file,
           range: r.range(['id']),
           key: `#${id}`,
+          about: [`source.references.${r.index}`],
           data: { ref: id, source: file.source.id, title: t ? ` (${t.length > 60 ? `${t.slice(0, 57)}...` : t})` : '' },
         });
       }

@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/run/check.js';
+import { counted } from './wording.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import type { LoadedClaim, LoadedReference } from '../engine/load/loader.js';
 import { SEVERITY_RANK, type Notice, type NoticeType, type Reference, type SeveritySetting } from '../model.js';
@@ -68,7 +69,7 @@ export default defineCheck<Options>({
   },
   defaultOptions: { severities: { ...DEFAULT_SEVERITIES } },
   messages: {
-    default: 'Source "{{source}}" carries {{notice}}{{date}}: {{advice}} ({{count}} claim(s) drawn from it)',
+    default: 'Source "{{source}}" carries {{notice}}{{date}}: {{advice}} ({{claims}} drawn from it)',
     reference: 'Claim "{{id}}" cites reference "{{ref}}", which carries {{notice}}{{date}}: {{advice}}',
     'uncited-reference': 'Reference "{{ref}}" of {{source}} carries {{notice}}{{date}}: {{advice}}',
   },
@@ -100,7 +101,7 @@ export default defineCheck<Options>({
           related: file.claims.slice(0, MAX_RELATED),
           key: `notice ${n.type}`,
           relatedIsGroup: true,
-          data: { source: source.id, count: file.claims.length, ...noticeData(n) },
+          data: { source: source.id, count: file.claims.length, claims: counted(file.claims.length, 'claim'), ...noticeData(n) },
         });
       }
 

@@ -75,7 +75,7 @@ export default defineCheck<Options>({
       const best = bestLevel(evidence);
       if (levels.size > 0 && typeof best === 'number' && evidence.every((e) => e.level !== undefined) && levels.has(best)) {
         const atBest = evidence.filter((e) => e.level === best).map((e) => e.design);
-        report({ ...base, data: { id: c.claim.id, term, level: best, designs: designWords(atBest) } });
+        report({ ...base, about: ['evidence.level'], data: { id: c.claim.id, term, level: best, designs: designWords(atBest) } });
         continue;
       }
 
@@ -84,13 +84,13 @@ export default defineCheck<Options>({
         const only = studies.length === 1 ? studies[0]! : undefined;
         if (only?.n !== undefined && only.n < options.smallStudy) {
           const design = only.design ? DESIGN_LABELS[only.design][0] : 'study';
-          report({ ...base, messageId: 'small-study', data: { id: c.claim.id, term, n: only.n, design } });
+          report({ ...base, messageId: 'small-study', about: ['evidence.sample-size', 'evidence.single-study'], data: { id: c.claim.id, term, n: only.n, design } });
           continue;
         }
       }
 
       if (designs.size > 0 && evidence.every((e) => e.design !== undefined && designs.has(e.design))) {
-        report({ ...base, messageId: 'designs', data: { id: c.claim.id, term, designs: designWords(evidence.map((e) => e.design)) } });
+        report({ ...base, messageId: 'designs', about: ['evidence.design'], data: { id: c.claim.id, term, designs: designWords(evidence.map((e) => e.design)) } });
       }
     }
   },

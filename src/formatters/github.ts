@@ -12,7 +12,9 @@
  * CR and LF are percent-encoded; in properties also `:` and `,`. Claim text
  * can therefore neither end the command nor start another one. Each command
  * is byte for byte what `core.error(message, {title, file, startLine, ...})`
- * prints, properties in the same order.
+ * prints, properties in the same order, once control characters other than
+ * CR and LF (ESC, BEL, NUL, the C1 range, bidirectional overrides) are shown
+ * as visible `\xNN` escapes: a log viewed raw cannot be driven by claim text.
  */
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -21,6 +23,7 @@ import type { LintResult } from '../engine/run/linter.js';
 import type { Severity } from '../model.js';
 import { markdownReport, utf8Bytes } from './markdown-text.js';
 import { worstFirst } from './order.js';
+import { escapeInvisible } from './terminal-text.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /** The formatter context, with the environment to read GITHUB_STEP_SUMMARY from (default process.env). */
@@ -64,8 +67,9 @@ export function workflowCommand(f: Finding): string {
     ['endLine', f.endLine],
     ...(single ? [['col', f.column] as [string, number], ['endColumn', f.endColumn] as [string, number]] : []),
   ];
-  const shown = props.filter(([, v]) => v !== '' && v !== 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${COMMAND[f.severity]} ${shown.join(',')}::${escapeData(annotationMessage(f))}`;
+  // Control characters (ESC, BEL, NUL, C1) from claim data are shown as visible escapes first, in every field.
+  const shown = props.filter(([, v]) => v !== '' && v !== 0).map(([k, v]) => `${k}=${escapeProperty(escapeInvisible(String(v)).replace(/\t/g, ' '))}`);
+  return `::${COMMAND[f.severity]} ${shown.join(',')}::${escapeData(escapeInvisible(annotationMessage(f)).replace(/\t/g, ' '))}`;
 }
 
 /**

@@ -31,6 +31,7 @@ const json: Formatter = (result, { tool }) =>
       findings: result.findings.map(findingJson),
       notes: result.notes,
       fixed: result.fixed,
+      citations: result.citations ?? [],
     },
     null,
     2,

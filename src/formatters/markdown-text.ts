@@ -7,33 +7,32 @@
 import type { Finding } from '../engine/report/finding.js';
 import type { LintResult } from '../engine/run/linter.js';
 import { countsByRule, plural, worstFirst } from './order.js';
+import { escapeInvisible } from './terminal-text.js';
 
-// Control characters, line and paragraph separators, and bidirectional
-// overrides and isolates ("Trojan Source"); tabs and newlines are handled apart.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** A zero-width space, as an entity: it breaks what GitHub would link or mention, and shows nothing. */
+const ZWSP = '&#8203;';
 
 /**
  * Escape untrusted text for inline Markdown (GitHub Flavored Markdown):
  * control characters become visible `\xNN` escapes, Markdown punctuation
  * that could start emphasis, code, links, images or strike-through is
  * backslash-escaped, `|` is escaped for tables, `<`, `>` and `&` become
- * entities (no raw HTML), and `@` before a name gets a zero-width space so
- * it does not mention anyone. Newlines are kept (as `\n`); see {@link markdownCell}.
+ * entities (no raw HTML), `$` is escaped (no math), and a zero-width space
+ * breaks mentions (`@name`, e-mail addresses), issue references (`#12`)
+ * and GFM's autolinks (bare URLs, `www.`). Newlines are kept (as `\n`); see {@link markdownCell}.
  */
 export function markdownInline(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(INVISIBLE, (ch) => {
-      const code = ch.codePointAt(0)!;
-      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    })
-    .replace(/[\\`*_[\]~|]/g, (ch) => `\\${ch}`)
+  return escapeInvisible(s.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))
+    .replace(/[\\`*_[\]~|$]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@&#8203;');
+    // Mentions (and e-mail autolinks), issue references ("#12") and GFM's other autolinks (a scheme's "://", "www.")
+    // get a zero-width space that breaks them (issue references first: the entity itself holds a "#").
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
+    .replace(/:(?=\/\/)/g, `:${ZWSP}`)
+    .replace(/(?<![\p{L}\p{N}_-])(www)\./giu, `$1.${ZWSP}`);
 }
 
 /** {@link markdownInline} for one table cell: newlines become `<br>`. */

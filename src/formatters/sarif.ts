@@ -10,6 +10,7 @@
  * severe 25,000 are kept, and the run says how many were left out (an
  * invocation notification and `properties.omittedResults`).
  */
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareFindings, type Finding, type RelatedLocation } from '../engine/report/finding.js';
 import type { RuleInfo } from '../engine/run/linter.js';
@@ -47,8 +48,18 @@ function region(r: { line: number; column: number; endLine: number; endColumn: n
   return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-function physicalLocation(r: Finding | RelatedLocation) {
-  return { artifactLocation: { uri: pathToUri(r.file), uriBaseId: SRCROOT }, region: region(r) };
+/**
+ * Where a finding is: relative to %SRCROOT% (the working directory) for
+ * files inside it; an absolute file URI for files outside it, since a URI
+ * reference climbing out of its base (`../other/x.yaml`) is not portable.
+ */
+export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  if (file === '..' || file.startsWith('../') || isAbsolute(file)) return { uri: pathToFileURL(resolve(cwd, file)).href };
+  return { uri: pathToUri(file), uriBaseId: SRCROOT };
+}
+
+function physicalLocation(r: Finding | RelatedLocation, cwd: string) {
+  return { artifactLocation: artifactLocation(r.file, cwd), region: region(r) };
 }
 
 function describeRule(rule: RuleInfo) {
@@ -94,13 +105,13 @@ export function sarifLog(result: Parameters<Formatter>[0], tool: { name: string;
     ruleIndex: index.get(f.rule)!,
     level: LEVEL[f.severity],
     message: { text: sarifText(f.message) },
-    locations: [{ physicalLocation: physicalLocation(f) }],
+    locations: [{ physicalLocation: physicalLocation(f, result.cwd) }],
     ...(f.related.length
       ? {
           relatedLocations: f.related.slice(0, MAX_RELATED).map((r, i) => ({
             id: i + 1,
-            physicalLocation: physicalLocation(r),
-            message: { text: sarifText(`${r.kind === 'claim' ? 'Claim' : r.kind === 'source' ? 'Source' : 'Reference'} ${r.claim}: ${clip(r.text, 200)}`) },
+            physicalLocation: physicalLocation(r, result.cwd),
+            message: { text: sarifText(`${r.kind === 'claim' ? 'Claim' : r.kind === 'source' ? 'Source' : r.kind === 'document' ? 'Document passage' : 'Reference'} ${r.claim}: ${clip(r.text, 200)}`) },
           })),
         }
       : {}),

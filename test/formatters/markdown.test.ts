@@ -35,7 +35,7 @@ describe('markdown', () => {
         '',
         '| Location | Severity | Rule | Message | Claim |',
         '| --- | --- | --- | --- | --- |',
-        '| claims/b.yaml:12:12 | error | conflict/value | Conflicting origin for ketamine: the 1960s here, the 1950s in early/origin<br>↳ claims/a.yaml:48:11 early/origin<br>↳ claims/a.yaml:7:9 early#1 | guide/origin |',
+        '| claims/b.yaml:12:12 | error | conflict/value | Conflicting origin for ketamine: the 1960s here, the 1950s in early/origin<br>↳ claims/a.yaml:48:11 early/origin<br>↳ claims/a.yaml:7:9 early#&#8203;1 | guide/origin |',
         '| claims/a.yaml:3:5 | info | refs/unused | Reference 2 is never cited |  |',
         '',
       ].join('\n'),
@@ -57,7 +57,7 @@ describe('markdown', () => {
     expect(markdownCell('<script>alert("x")</script>')).toBe('&lt;script&gt;alert("x")&lt;/script&gt;');
     expect(markdownCell('&lt; already an entity')).toBe('&amp;lt; already an entity');
     expect(markdownCell('\\| escaped pipe')).toBe('\\\\\\| escaped pipe');
-    expect(markdownCell('![img](http://x/y.png) and ~~strike~~ and _em_')).toBe('!\\[img\\](http://x/y.png) and \\~\\~strike\\~\\~ and \\_em\\_');
+    expect(markdownCell('![img](http://x/y.png) and ~~strike~~ and _em_')).toBe('!\\[img\\](http:&#8203;//x/y.png) and \\~\\~strike\\~\\~ and \\_em\\_');
     expect(markdownCell(HOSTILE)).toContain('@&#8203;octocat');
   });
 

@@ -22,6 +22,10 @@ export interface ValidCase {
   now?: string;
   /** A Retraction Watch CSV, as given with --retractions. */
   retractions?: string;
+  /** Source documents by path (relative to the repository root, e.g. `sources/a.md`), for rules that read them. */
+  documents?: Record<string, string>;
+  /** The configuration's `content:` globs (own content). */
+  content?: string[];
   /** Other rules to enable alongside (their findings are not compared), e.g. for suppression tests. */
   alsoEnable?: string[];
 }
@@ -69,7 +73,9 @@ export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> 
     only: [ruleId, ...(c.alsoEnable ?? [])],
     now: new Date(c.now ?? '2026-11-23'),
     ...(c.retractions !== undefined ? { retractionsCsv: c.retractions } : {}),
+    ...(c.documents ? { contents: new Map(Object.entries(c.documents).map(([p, t]) => [`/virtual/${p}`, t])) } : {}),
     config: {
+      ...(c.content ? { content: c.content } : {}),
       ...(c.options ? { rules: { [ruleId]: { options: c.options } } } : {}),
       ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
     },

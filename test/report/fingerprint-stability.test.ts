@@ -121,8 +121,8 @@ claims:
     const two = (await lintTexts([{ path: 'claims/clinic.yaml', text: source + benefit('depression') + benefit('pain') }], opts)).findings;
     expect(one).toHaveLength(1);
     expect(two).toHaveLength(1);
-    expect(one[0]!.message).toContain('1 claim(s)');
-    expect(two[0]!.message).toContain('2 claim(s)');
+    expect(one[0]!.message).toContain('(1 claim,');
+    expect(two[0]!.message).toContain('(2 claims,');
     expect(two[0]!.fingerprint).toBe(one[0]!.fingerprint);
   });
 

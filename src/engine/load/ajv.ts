@@ -1,6 +1,7 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import { pointerToPath } from './location.js';
+import { USER_PATTERN_KEYWORD } from './user-pattern.js';
 
 // ajv is CommonJS: under NodeNext the default import is `module.exports`.
 type AjvClass = typeof Ajv2020Module.default;
@@ -8,9 +9,29 @@ const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).d
 
 let shared: InstanceType<AjvClass> | undefined;
 function ajv(): InstanceType<AjvClass> {
-  shared ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  if (!shared) {
+    shared = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    shared.addKeyword(USER_PATTERN_KEYWORD as unknown as Parameters<typeof shared.addKeyword>[0]);
+    shared.addFormat('partial-date', { type: 'string', validate: isPartialDate });
+  }
   return shared;
 }
+
+/**
+ * The format `partial-date`: a year, a year and month, or a full date
+ * (2026, 2026-02, 2026-02-28) that exists in the calendar — 2026-02-30 and
+ * 2025-02-29 do not. Strings of another shape pass (the pattern reports them).
+ */
+export function isPartialDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return true;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Messages for the formats claimlint's schemas use. */
+const FORMAT_MESSAGES: Record<string, string> = { 'partial-date': 'is not a date that exists in the calendar' };
 
 export function compileSchema<T>(schema: AnySchema): ValidateFunction<T> {
   return ajv().compile<T>(schema);
@@ -104,6 +125,8 @@ function messageFor(e: ErrorObject, where: string): string {
         return `${where} matches more than one form: ${schema?.description ?? 'use exactly one'}`;
       }
       return `${where} ${schema?.description ?? 'does not match any allowed form'}`;
+    case 'format':
+      return `${where} ${FORMAT_MESSAGES[String(e.params.format)] ?? `must be a ${String(e.params.format)}`} (got ${describe(e.data)})`;
     case 'minItems':
       return `${where} must have at least ${String(e.params.limit)} item(s)`;
     case 'maxItems':

@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { CORE_SCHEMA, load as jsYamlLoad } from 'js-yaml';
+import * as jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import type { Claim, ClaimFile, Reference, Source } from '../../model.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { compileSchema, explainErrors } from './ajv.js';
 import { quickTextRange } from './quick-locate.js';
-import { FILE_START, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
+import { clampRange, FILE_START, lineLengths, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
+import { aliasExpansion, collectionKeys, expansionProblem, MAX_ALIAS_EXPANSION, unresolvedAlias } from './aliases.js';
+import { loneCarriageReturn, readRegisterFile, type ReadProblem } from './read.js';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface FileProblem {
@@ -16,6 +17,10 @@ export interface FileProblem {
   message: string;
   /** Full id of the claim concerned, when there is one. */
   claim?: string;
+  /** The message of the reporting rule to use (`register/yaml-syntax`: `unreadable`, `encoding`). */
+  messageId?: string;
+  /** Where in the data the problem is (schema problems). */
+  path?: ReadonlyArray<string | number>;
 }
 
 /** A claim as loaded, with what is needed to locate it and its parts. */
@@ -73,11 +78,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Read and parse one claim file; never throws for bad content. */
+/**
+ * Read and parse one claim file; never throws: a file that cannot be read
+ * or decoded is loaded empty, with the reason as its problem.
+ */
 export async function loadFile(path: string, opts: ParseOptions = {}): Promise<RegisterFile> {
-  const text = await readFile(path, 'utf8');
-  return parseClaimFile(path, text, opts);
+  const read = await readRegisterFile(path);
+  if ('problem' in read) return parseClaimFile(path, '', { ...opts, readProblem: read.problem });
+  return parseClaimFile(path, read.text, opts);
 }
+
+/**
+ * The YAML 1.2 core schema plus the merge key (`<<: *base`), which YAML 1.1
+ * defined and both loaders support. (js-yaml's default schema would also
+ * turn dates into Date objects.)
+ */
+const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+
+/** Options of the positioned parse; `merge` matches {@link FAST_SCHEMA}, `logLevel` keeps the yaml package from printing warnings. */
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, merge: true, logLevel: 'error' } as const;
 
 export interface ParseOptions {
   /**
@@ -87,6 +106,8 @@ export interface ParseOptions {
    * A file js-yaml rejects is parsed in full, so its error is reported as usual.
    */
   fast?: boolean;
+  /** Why the file could not be read: the file is loaded empty with this problem. */
+  readProblem?: ReadProblem;
 }
 
 /** A range computed on first read: positions of a fast-loaded file cost a parse only if a kept finding needs them. */
@@ -100,21 +121,31 @@ export function lazyRange(compute: () => Range): Range {
   return out;
 }
 
+function crOnly(text: string): FileProblem | undefined {
+  const range = loneCarriageReturn(text);
+  return range && {
+    range,
+    messageId: 'encoding',
+    message: 'the file has a line ending of a lone carriage return (CR-only, classic Mac OS): save it with LF (or CRLF) line endings',
+  };
+}
+
 export function parseClaimFile(path: string, text: string, opts: ParseOptions = {}): RegisterFile {
   let fastData: unknown;
   let fast = false;
-  if (opts.fast) {
+  if (opts.fast && !opts.readProblem) {
     try {
-      fastData = jsYamlLoad(text, { schema: CORE_SCHEMA, filename: path });
-      fast = true;
+      fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
+      // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
+      fast = aliasExpansion(fastData) <= MAX_ALIAS_EXPANSION;
     } catch {
-      fast = false; // parse in full below: the syntax error is reported with yaml's position and message
+      fast = false;
     }
   }
   const lineCounter = new LineCounter();
   let parsed: Document | undefined;
   let lines: string[] | undefined;
-  const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
+  const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, ...PARSE_OPTIONS }));
   const at = (path: YamlPath, o: { key?: boolean } = {}): Range =>
     parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o));
   const file: RegisterFile = {
@@ -135,21 +166,36 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     referenceIds: new Set(),
     sourceRange: (p = [], o = {}) => at(['source', ...p], o),
   };
+  // A file that cannot be read or decoded, or with classic Mac line endings, is reported and skipped.
+  const early: FileProblem | undefined = opts.readProblem ?? crOnly(text);
+  if (early) {
+    file.syntaxErrors.push(early);
+    return file;
+  }
   let data: unknown;
   if (fast) {
     data = fastData;
   } else {
     const doc = docOf();
-    if (doc.errors.length > 0) {
-      // Only the first error: later ones are mostly consequences of it (as ESLint reports one fatal parse error).
-      const err = doc.errors[0]!;
-      file.syntaxErrors.push({
-        range: rangeFromOffsets(lineCounter, err.pos[0], err.pos[1]),
-        message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      });
+    // Only the first error: later ones are mostly consequences of it (as ESLint reports one fatal parse error).
+    const err = doc.errors[0];
+    const problem = err
+      ? {
+          range: clampRange(rangeFromOffsets(lineCounter, err.pos[0], err.pos[1]), lineLengths(text)),
+          message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        }
+      : unresolvedAlias(doc, lineCounter);
+    if (problem) {
+      file.syntaxErrors.push(problem);
       return file;
     }
-    data = doc.toJS({ maxAliasCount: 100 });
+    // Aliases share their value (no copies): the expansion is bounded before anything walks the data.
+    data = doc.toJS({ maxAliasCount: -1 });
+    if (aliasExpansion(data) > MAX_ALIAS_EXPANSION) {
+      file.syntaxErrors.push(expansionProblem(doc, lineCounter));
+      return file;
+    }
+    for (const p of collectionKeys(doc, lineCounter)) file.schemaProblems.push(p);
   }
   file.data = data;
   if (data === null || data === undefined) {
@@ -218,6 +264,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     file.schemaProblems.push({
       range: at(p.path, { key: p.atKey }),
       message: p.message,
+      path: p.path,
       ...(claimId ? { claim: claimId } : {}),
     });
   }

@@ -15,6 +15,12 @@ export const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 
 export function rangeFromOffsets(lc: LineCounter, start: number, end: number): Range {
   const a = lc.linePos(start);
   const b = lc.linePos(Math.max(start, end));
+  // A node that ends with its line break (block collections do) ends at the end of its last line, not at the
+  // start of the next one, which after a file's final line break would be a line the file does not have.
+  if (b.col === 1 && b.line > a.line) {
+    const starts = lc.lineStarts;
+    return { line: a.line, column: a.col, endLine: b.line - 1, endColumn: starts[b.line - 1]! - starts[b.line - 2]! };
+  }
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
@@ -63,4 +69,35 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * Lengths of a text's lines, without their line feed (a CR of a CRLF ending
+ * counts, as the parser's positions count it); a final line break does not
+ * start a line.
+ */
+export function lineLengths(text: string): number[] {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.length);
+}
+
+/**
+ * A range moved inside its text: lines 1 to the last line, columns 1 to one
+ * past the end of their line, the end not before the start. Parsers' error
+ * positions may point past the end of a truncated last line, or at the line
+ * after the last.
+ */
+export function clampRange(r: Range, lengths: readonly number[]): Range {
+  const last = Math.max(1, lengths.length);
+  const at = (line: number, column: number): [number, number] => {
+    const l = Math.min(Math.max(1, Number.isFinite(line) ? line : last), last);
+    const max = (lengths[l - 1] ?? 0) + 1;
+    const c = line > last ? max : Math.min(Math.max(1, Number.isFinite(column) ? column : 1), max);
+    return [l, c];
+  };
+  const [line, column] = at(r.line, r.column);
+  let [endLine, endColumn] = at(r.endLine, r.endColumn);
+  if (endLine < line || (endLine === line && endColumn < column)) [endLine, endColumn] = [line, column];
+  return { line, column, endLine, endColumn };
 }

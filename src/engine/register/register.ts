@@ -1,5 +1,6 @@
 import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
 import type { Vocabulary } from './vocabulary.js';
+import { CitationGraph } from './citations.js';
 
 /**
  * The loaded register with the indexes cross-claim checks use. Checks look
@@ -42,6 +43,12 @@ export class Register {
 
   sourceIds(): IterableIterator<string> {
     return this.bySource.keys();
+  }
+
+  private citationGraph?: CitationGraph;
+  /** Which references are sources of the register, and what those say on the citing claims (built on first use, once). */
+  get citations(): CitationGraph {
+    return (this.citationGraph ??= new CitationGraph(this));
   }
 
   get references(): LoadedReference[] {

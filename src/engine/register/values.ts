@@ -142,13 +142,16 @@ export function describeValue(v: ClaimValue | undefined, refYear?: number): stri
       return `${b}${q.number}${unit}`;
     }
     case 'count': {
+      // The headline figure, then the others in parentheses: "62% (13 of 26)", "120 (50 + 70)".
       const c = asCount(v);
       const parts: string[] = [];
-      if (c.total !== undefined) parts.push(c.parts ? `${c.total} = ${c.parts.join(' + ')}` : `${c.total}`);
+      if (c.total !== undefined) parts.push(`${c.total}`);
+      if (c.parts) parts.push(c.parts.join(' + '));
       if (c.percent !== undefined) parts.push(`${c.percent}%`);
       if (c.numerator !== undefined && c.denominator !== undefined) parts.push(`${c.numerator} of ${c.denominator}`);
-      else if (c.denominator !== undefined) parts.push(`of ${c.denominator}`);
-      return parts.join(' ');
+      else if (c.denominator !== undefined) parts.push(parts.length ? `out of ${c.denominator}` : `a figure out of ${c.denominator}`);
+      if (parts.length === 0) return 'a count';
+      return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join(', ')})`;
     }
     case 'effect':
       return asEffect(v).effect;

@@ -49,6 +49,15 @@ export function normalizeTerm(s: string): string {
     .trim();
 }
 
+/**
+ * Function words: never rewritten inside a phrase, even when a vocabulary
+ * names one as an alias ("IN" for intranasal is read only as a whole facet,
+ * not as the "in" of "pain in adults").
+ */
+export const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'with', 'and', 'or', 'for', 'to', 'on', 'at', 'by', 'as', 'is', 'no', 'not']);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class Vocabulary {
   private readonly subjects = new Map<string, string>();
   private readonly properties = new Map<string, string>();
@@ -82,10 +91,38 @@ export class Vocabulary {
     return this.properties.get(n) ?? n;
   }
 
-  /** A context term in canonical form ("IV" → "intravenous"; subject aliases count too). */
+  private phraseRe: RegExp | null | undefined;
+  private readonly termCache = new Map<string, string>();
+
+  /**
+   * A context term in canonical form: the whole facet when it is an alias
+   * ("IV" → "intravenous"; subject aliases count too), else every alias
+   * within it, as whole words, longest match first ("non-fatal heart
+   * attack" → "non-fatal myocardial infarction").
+   */
   term(s: string): string {
     const n = normalizeTerm(s);
-    return this.terms.get(n) ?? this.subjects.get(n) ?? n;
+    const whole = this.terms.get(n) ?? this.subjects.get(n);
+    if (whole !== undefined) return whole;
+    let out = this.termCache.get(n);
+    if (out === undefined) {
+      const re = this.phrases();
+      out = re ? n.replace(re, (m) => this.terms.get(m) ?? this.subjects.get(m) ?? m) : n;
+      this.termCache.set(n, out);
+    }
+    return out;
+  }
+
+  /** One pattern of every term and subject alias, longest first, bounded by non-word characters. */
+  private phrases(): RegExp | null {
+    if (this.phraseRe !== undefined) return this.phraseRe;
+    const aliases = [...new Set([...this.terms.keys(), ...this.subjects.keys()])]
+      .filter((a) => a !== '' && !FUNCTION_WORDS.has(a) && (this.terms.get(a) ?? this.subjects.get(a)) !== a)
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.phraseRe = aliases.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${aliases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_-])`, 'gu')
+      : null;
+    return this.phraseRe;
   }
 
   category(s: string): string {

@@ -3,9 +3,13 @@ import type { Range } from '../load/location.js';
 
 /** The other side of a conflict, or the first of two duplicates. */
 export interface RelatedLocation {
-  /** `claim` for a claim, `reference` for an entry of a source's reference list, `source` for a whole source. */
-  kind: 'claim' | 'reference' | 'source';
-  /** Full claim id (`source/claim`), `source#ref` for a reference, or the source id. */
+  /**
+   * `claim` for a claim, `reference` for an entry of a source's reference
+   * list, `source` for a whole source, `document` for a passage of a source
+   * document (line and column in the document).
+   */
+  kind: 'claim' | 'reference' | 'source' | 'document';
+  /** Full claim id (`source/claim`), `source#ref` for a reference, the source id, or `document passage`. */
   claim: string;
   file: string;
   line: number;

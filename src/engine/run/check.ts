@@ -6,10 +6,32 @@ import type { Register } from '../register/register.js';
 import type { Directive } from './suppressions.js';
 import type { RetractionList } from '../register/retractions.js';
 import type { Vocabulary } from '../register/vocabulary.js';
+import type { DocumentStore } from '../document/store.js';
+
+/**
+ * A passage of a source document (offsets resolved to a range in that
+ * document), as a related location: where a claim's quote sits.
+ */
+export interface DocumentPassage {
+  /** Absolute path of the document. */
+  document: string;
+  range: Range;
+  text: string;
+}
+
+/**
+ * Where a finding is: in a claim file (`file`, range in its YAML), or in a
+ * source document (`document`, an absolute path, range in that document;
+ * `file` then names the claim file concerned, if any). Findings located in
+ * documents go through scope, overrides, inline suppressions (HTML/Markdown
+ * comments), baselines and `--changed-since` like any other.
+ */
+export type ReportLocation = { file: RegisterFile; document?: undefined } | { file?: RegisterFile; document: string };
 
 /** What a check reports; the engine turns it into a finding. */
-export interface Report {
-  file: RegisterFile;
+export type Report = ReportLocation & ReportBody;
+
+export interface ReportBody {
   range: Range;
   /** The claim concerned: gives the finding its claim id and text. */
   claim?: LoadedClaim;
@@ -18,7 +40,7 @@ export interface Report {
   /** Which of the rule's messages to use (default: `default`). */
   messageId?: string;
   data?: Record<string, string | number>;
-  related?: Array<LoadedClaim | LoadedReference | RegisterFile>;
+  related?: Array<LoadedClaim | LoadedReference | RegisterFile | DocumentPassage>;
   /** An explicit severity, where the check's options decide it (e.g. by notice type). */
   severity?: Severity;
   /** Lower the rule's severity one step (error → warning → info), e.g. for an uncertain conflict. */
@@ -31,6 +53,14 @@ export interface Report {
   key?: string;
   /** `related` lists a group for the reader, not the other side of the problem: left out of the fingerprint. */
   relatedIsGroup?: boolean;
+  /**
+   * What the finding is about within its claim or source (a field path such
+   * as `source.published`, or a cause such as `evidence.sample-size`), for
+   * rules that supersede others (`supersedes` in the rule's YAML): a finding
+   * hides a superseded rule's finding on the same claim or source only when
+   * they share one of these, or when neither names any.
+   */
+  about?: readonly string[];
 }
 
 /** Data from outside the register that some checks use. */
@@ -47,6 +77,10 @@ export interface CheckContext<O> {
   /** Inline suppression directives, after they were applied (for `phase: 'after-suppressions'` kinds). */
   directives: readonly Directive[];
   vocabulary: Vocabulary;
+  /** The source documents claim files name and the configured own content, read before the rules run. */
+  documents: DocumentStore;
+  /** Shows an absolute path as findings do (relative to the working directory). */
+  display(abs: string): string;
   /** The rule's options, defaults filled in. */
   options: O;
   ruleId: string;
@@ -93,7 +127,10 @@ export function defineCheck<O extends object>(kind: CheckKind<O>): CheckKind<O> 
   return kind;
 }
 
-export function relatedOf(item: LoadedClaim | LoadedReference | RegisterFile, display: (abs: string) => string): RelatedLocation {
+export function relatedOf(item: LoadedClaim | LoadedReference | RegisterFile | DocumentPassage, display: (abs: string) => string): RelatedLocation {
+  if ('document' in item) {
+    return { kind: 'document', claim: 'document passage', file: display(item.document), ...item.range, text: item.text };
+  }
   if ('sourceRange' in item) {
     return { kind: 'source', claim: item.source?.id ?? '?', file: display(item.path), ...item.sourceRange(['id']), text: item.source?.title ?? '' };
   }

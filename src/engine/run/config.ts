@@ -27,6 +27,8 @@ export interface ClaimlintConfig {
   files?: string[];
   /** Globs of files to leave out. */
   ignores?: string[];
+  /** Globs of the team's own content (Markdown, HTML, text articles): statements no claim quotes are reported (claim/unregistered). */
+  content?: string[];
   /** Folders of user rule YAML files, added to the built-in rules. */
   ruleFolders?: string[];
   rules?: Record<string, RuleSetting>;
@@ -67,6 +69,7 @@ export const CONFIG_SCHEMA = {
   properties: {
     files: stringList,
     ignores: stringList,
+    content: stringList,
     ruleFolders: stringList,
     rules: { type: 'object', additionalProperties: ruleSetting },
     overrides: {

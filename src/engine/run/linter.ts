@@ -16,8 +16,13 @@ import { fingerprint } from '../report/fingerprint.js';
 import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { globRegisterFiles } from '../load/read.js';
 import { Register } from '../register/register.js';
-import { applyDirectives, parseDirectives } from './suppressions.js';
+import { applyDirectives, parseDirectives, parseDocumentDirectives } from './suppressions.js';
+import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
+import { isDocumentPath } from '../document/document.js';
+import { citationsData, type CitationData } from '../register/citations.js';
+import { applySupersedes } from './supersede.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
 
@@ -77,6 +82,8 @@ export interface LintResult {
   cwd: string;
   /** Every claim of the register by full id, for reports that show claims beside findings (HTML). */
   claims?: Record<string, ClaimSummary>;
+  /** The register's citation graph: references that are sources of the register, with each citing claim's verdict (lazy). */
+  citations?: CitationData[];
   /** Lines for the reader about what was left out (`--changed-since`, `--baseline`). */
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
@@ -95,6 +102,8 @@ export interface Resolved {
   vocabulary: Vocabulary;
   /** Whether inline suppression comments apply (`--no-inline-config` turns them off). */
   inlineConfig: boolean;
+  /** Rule id -> the enabled rules its findings supersede (`supersedes` in rule YAML). */
+  supersedes: Map<string, string[]>;
 }
 
 function settingSeverity(s: RuleSetting): SeveritySetting | undefined {
@@ -168,7 +177,9 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
   } else if (opts.retractionsCsv !== undefined) {
     external.retractions = parseRetractions(opts.retractionsCsv);
   }
-  return { config, external, rules, severities, options, overrides, vocabulary, inlineConfig: opts.inlineConfig !== false };
+  const supersedes = new Map<string, string[]>();
+  for (const [id, rule] of rules) if (rule.definition.supersedes?.length) supersedes.set(id, rule.definition.supersedes);
+  return { config, external, rules, severities, options, overrides, vocabulary, supersedes, inlineConfig: opts.inlineConfig !== false };
 }
 
 /** The claim files of the register, and the files given on the command line. */
@@ -182,9 +193,7 @@ async function discoverFiles(
   const root = config.root;
   const ignore = config.config.ignores ?? [];
   const globs = config.config.files ?? DEFAULT_FILES;
-  const register = new Set(
-    await fg(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: [...ignore, '**/node_modules/**'], dot: false }),
-  );
+  const register = new Set(await globRegisterFiles(globs, { cwd: root, ignore: [...ignore, '**/node_modules/**'] }));
   let scope: Set<string> | undefined;
   if (patterns.length) {
     scope = new Set();
@@ -202,7 +211,8 @@ async function discoverFiles(
       if (kept.length === 0) throw new ConfigError(`no files match "${p}"`);
       for (const m of kept) scope.add(m);
     }
-    for (const f of scope) register.add(f);
+    // Source documents named on the command line (a content pull request's changed article) narrow the scope; they are not claim files.
+    for (const f of scope) if (!isDocumentPath(f)) register.add(f);
   }
   if (register.size === 0 && contents.size === 0 && !(scope && scope.size === 0)) {
     throw new ConfigError(
@@ -223,7 +233,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const contents = opts.contents ?? new Map<string, string>();
   const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
   const { scope } = discovered;
-  const paths = [...new Set([...discovered.register, ...contents.keys()])].sort();
+  const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
   // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
   const files: RegisterFile[] = await Promise.all(
     paths.map((p) => {
@@ -231,22 +241,37 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
       return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
     }),
   );
+  const { root } = setup.config;
+  const content = setup.config.config.content ?? [];
+  const ignores = setup.config.config.ignores ?? [];
+  const documents = await loadDocuments(root, files, content, diskReader(root, ignores, contents));
   // Only new problems reported: a finding that involves a changed file and another sits in the changed one,
   // so that its annotation lands on the pull request's diff (files given on the command line come first).
   let old: LintResult | undefined;
   let changed: Set<string> | undefined;
   if (opts.changedSince) {
     const { config } = setup;
+    const ref = opts.changedSince;
     const before = await registerAtRevision(config.root, opts.changedSince, config.config.files ?? DEFAULT_FILES, config.config.ignores ?? []);
+    const oldFiles = before.map((f) => parseClaimFile(f.path, f.text));
+    // The documents as they were at the revision too, so a sentence added to an article since then is new.
+    const oldDocuments = await loadDocuments(root, oldFiles, content, {
+      glob: (globs) => registerAtRevision(root, ref, globs, ignores),
+      read: async (paths) => {
+        const wanted = new Set(paths);
+        const rel = paths.map((p) => displayPath(p, root));
+        return (await registerAtRevision(root, ref, rel, [])).filter((f) => wanted.has(f.path));
+      },
+    });
     changed = changedFiles(files, new Map(before.map((f) => [f.path, digest(f.text)])));
-    old = lintFiles(setup, before.map((f) => parseClaimFile(f.path, f.text)), cwd, scope, changed);
+    old = lintFiles(setup, oldFiles, cwd, scope, oldDocuments, changed);
   }
   const baseline = opts.baselineFile ? await readBaseline(resolve(cwd, opts.baselineFile), opts.baselineFile) : undefined;
   if (baseline?.files) {
     const known = new Map(Object.entries(baseline.files).map(([p, d]) => [resolve(setup.config.root, p), d]));
     changed = new Set([...(changed ?? []), ...changedFiles(files, known)]);
   }
-  let result = lintFiles(setup, files, cwd, scope, changed);
+  let result = lintFiles(setup, files, cwd, scope, documents, changed);
   if (scope) {
     result.summary.given = scope.size;
     if (discovered.register.every((f) => scope.has(f))) result.notes.push(onlyGivenNote(setup.config, cwd, scope.size));
@@ -309,7 +334,16 @@ export function withFindings(result: LintResult, findings: Finding[]): LintResul
 export async function lintTexts(texts: Array<{ path: string; text: string }>, opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const setup = await resolveSetup(opts);
-  return lintFiles(setup, texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text)), cwd);
+  const files = texts.map((t) => parseClaimFile(resolve(cwd, t.path), t.text));
+  // Documents come from `contents` only: nothing is read from disk.
+  const documents = await loadDocuments(setup.config.root, files, setup.config.config.content ?? [], {
+    read: async (paths) => paths.flatMap((p) => (opts.contents?.has(p) ? [{ path: p, text: opts.contents.get(p)! }] : [])),
+    glob: async (globs) => {
+      const isMatch = picomatch([...globs], { dot: false });
+      return [...(opts.contents ?? [])].filter(([p]) => isMatch(displayPath(p, setup.config.root))).map(([path, text]) => ({ path, text }));
+    },
+  });
+  return lintFiles(setup, files, cwd, undefined, documents);
 }
 
 /**
@@ -318,7 +352,14 @@ export async function lintTexts(texts: Array<{ path: string; text: string }>, op
  * else in the one in `prefer` (the changed files, when only new problems are
  * reported), else where the rule puts it.
  */
-export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, scope?: ReadonlySet<string>, prefer?: ReadonlySet<string>): LintResult {
+export function lintFiles(
+  setup: Resolved,
+  files: RegisterFile[],
+  cwd: string,
+  scope?: ReadonlySet<string>,
+  documents: DocumentStore = EMPTY_STORE,
+  prefer?: ReadonlySet<string>,
+): LintResult {
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   let findings: Finding[] = [];
@@ -329,7 +370,16 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     return sev;
   };
 
-  const directives = setup.inlineConfig ? files.flatMap(parseDirectives) : [];
+  const directives = setup.inlineConfig
+    ? [
+        ...files.flatMap(parseDirectives),
+        ...[...documents.own].flatMap((p) => {
+          const doc = documents.get(p);
+          return doc ? parseDocumentDirectives(p, doc.text) : [];
+        }),
+      ]
+    : [];
+  const about = new WeakMap<Finding, readonly string[]>();
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const preferred = scope ?? prefer;
   const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
@@ -339,8 +389,10 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     if (!enabledSomewhere) return;
     const report = (r: Report) => {
       // Out of scope (neither in nor related to the given files): dropped before its positions are read.
-      if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has('sourceRange' in x ? x.path : x.file.path))) return;
-      const configured = overrideFor(r.file.path, id) ?? base;
+      const at = r.document ?? r.file.path;
+      const relatedPath = (x: NonNullable<Report['related']>[number]) => ('sourceRange' in x ? x.path : 'document' in x ? x.document : x.file.path);
+      if (scope && !scope.has(at) && !(r.file && scope.has(r.file.path)) && !(r.related ?? []).some((x) => scope.has(relatedPath(x)))) return;
+      const configured = overrideFor(at, id) ?? base;
       if (configured === 'off') return;
       let severity: Severity = r.severity ?? configured;
       if (r.demote) severity = demote(severity);
@@ -349,16 +401,18 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
         rule: id,
         severity,
         message: interpolate(template, r.data ?? {}),
-        file: display(r.file.path),
+        file: display(at),
         ...r.range,
         claim: r.claim?.fullId ?? r.claimId ?? null,
         text: r.claim?.claim.text ?? null,
         related: (r.related ?? []).map((x) => relatedOf(x, display)),
       };
       const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
-      findings.push({ ...finding, fingerprint: fingerprint(finding, identity) });
+      const full = { ...finding, fingerprint: fingerprint(finding, identity) };
+      if (r.about) about.set(full, r.about);
+      findings.push(full);
     };
-    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope, prefers };
+    const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope, prefers };
     const started = timing ? performance.now() : 0;
     rule.kind.run({ ...ctx, options: setup.options.get(id) ?? rule.options });
     if (timing) timing.set(id, performance.now() - started);
@@ -367,6 +421,8 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   const timing = process.env['CLAIMLINT_TIMING'] ? new Map<string, number>() : undefined;
   const rules = [...setup.rules];
   for (const [id, rule] of rules) if (rule.kind.phase !== 'after-suppressions') runRule(id, rule);
+  // One problem, one finding: a more specific finding hides the general ones it explains (before suppressions apply).
+  findings = applySupersedes(findings, setup.supersedes, (f) => about.get(f));
   findings = applyDirectives(findings, directives, display);
   for (const [id, rule] of rules) if (rule.kind.phase === 'after-suppressions') runRule(id, rule);
   if (timing) {
@@ -399,6 +455,12 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
     enumerable: true,
     configurable: true,
     get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+  });
+  let citations: CitationData[] | undefined;
+  Object.defineProperty(result, 'citations', {
+    enumerable: true,
+    configurable: true,
+    get: () => (citations ??= citationsData(register.citations, display)),
   });
   return result;
 }

@@ -27,6 +27,11 @@ export interface RuleDefinition {
   docs?: string;
   /** The published standard the rule is grounded in. */
   standard?: string;
+  /**
+   * Rules whose findings this rule's findings explain: on the same claim (or
+   * source) and about the same thing, only this rule's finding is reported.
+   */
+  supersedes?: string[];
 }
 
 /** A rule ready to run. */
@@ -59,6 +64,7 @@ export const RULE_DEFINITION_SCHEMA = {
     options: { type: 'object' },
     docs: { type: 'string' },
     standard: { type: 'string' },
+    supersedes: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
   },
 } as const;
 
@@ -141,6 +147,15 @@ export async function loadRules(folders: Array<{ dir: string; builtin: boolean }
         );
       }
       rules.set(rule.definition.id, rule);
+    }
+  }
+  for (const rule of rules.values()) {
+    for (const id of rule.definition.supersedes ?? []) {
+      if (rules.has(id) && id !== rule.definition.id) continue;
+      const hint = didYouMean(id, rules.keys());
+      throw new ConfigError(
+        `${displayPath(rule.file, cwd)}: rule "${rule.definition.id}" supersedes ${id === rule.definition.id ? 'itself' : `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`}; name other rules' ids`,
+      );
     }
   }
   return rules;

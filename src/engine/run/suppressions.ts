@@ -14,6 +14,12 @@
  *   # claimlint-disable conflict/value, conflict/direction -- file-wide
  *
  * No rule list means every rule. The reason after `--` is required.
+ *
+ * In source documents (findings located in Markdown, HTML or plain text),
+ * the same directives are written as HTML comments, which Markdown and HTML
+ * do not render:
+ *
+ *   <!-- claimlint-disable-next-line claim/unregistered -- a quotation, not our claim -->
  */
 import type { Finding } from '../report/finding.js';
 import type { Range } from '../load/location.js';
@@ -22,7 +28,10 @@ import type { RegisterFile } from '../load/loader.js';
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 
 export interface Directive {
-  file: RegisterFile;
+  /** The claim file the directive is in; absent for a directive in a source document. */
+  file?: RegisterFile;
+  /** Absolute path of the file the directive is in. */
+  path: string;
   kind: DirectiveKind;
   /** Rule ids; empty means every rule. */
   rules: string[];
@@ -38,6 +47,40 @@ export interface Directive {
 }
 
 const DIRECTIVE = /#\s*claimlint-(disable-next-line|disable-line|disable)(?=\s|$)([^\n]*)$/;
+const HTML_DIRECTIVE = /<!--\s*claimlint-(disable-next-line|disable-line|disable)(?=\s|-->)(.*?)-->/;
+
+/** Directives in a source document's HTML comments (`<!-- claimlint-disable-next-line rule -- reason -->`). */
+export function parseDocumentDirectives(path: string, text: string): Directive[] {
+  const out: Directive[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = HTML_DIRECTIVE.exec(line);
+    if (!m) return;
+    const line1 = i + 1;
+    const kind = m[1] as DirectiveKind;
+    out.push({
+      path,
+      kind,
+      ...directiveRules(m[2]!),
+      range: { line: line1, column: m.index + 1, endLine: line1, endColumn: m.index + m[0].length + 1 },
+      ...(kind === 'disable-line' ? { target: line1 } : kind === 'disable-next-line' ? { target: line1 + 1 } : {}),
+      used: new Set(),
+    });
+  });
+  return out;
+}
+
+/** The rule list and the reason of a directive's text after its kind. */
+function directiveRules(rest: string): { rules: string[]; reason?: string } {
+  const sep = rest.indexOf('--');
+  const ruleText = sep >= 0 ? rest.slice(0, sep) : rest;
+  const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
+  const rules = ruleText
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  return { rules, ...(reason ? { reason } : {}) };
+}
+
 /** The first line of a claim or reference entry in block style: `  - id: ...`. */
 const ENTRY_START = /^(\s*)-\s+id\s*:/;
 const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
@@ -71,23 +114,15 @@ export function parseDirectives(file: RegisterFile): Directive[] {
     const before = line.slice(0, hash);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1) return;
     const kind = m[1] as DirectiveKind;
-    const rest = m[2]!;
-    const sep = rest.indexOf('--');
-    const ruleText = sep >= 0 ? rest.slice(0, sep) : rest;
-    const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
-    const rules = ruleText
-      .split(/[\s,]+/)
-      .map((r) => r.trim())
-      .filter((r) => r !== '');
     const line1 = i + 1;
     const target = kind === 'disable-line' ? line1 : kind === 'disable-next-line' ? line1 + 1 : undefined;
     // On a claim's (or reference's) `- id:` line: the whole entry.
     const through = target !== undefined && ENTRY_START.test(lines[target - 1] ?? '') ? entryEnd(lines, target) : target;
     out.push({
       file,
+      path: file.path,
       kind,
-      rules,
-      ...(reason ? { reason } : {}),
+      ...directiveRules(m[2]!),
       range: { line: line1, column: hash + 1, endLine: line1, endColumn: line.length + 1 },
       ...(target !== undefined ? { target, through: through! } : {}),
       used: new Set(),
@@ -105,7 +140,7 @@ export function applyDirectives(findings: Finding[], directives: readonly Direct
   if (directives.length === 0) return findings;
   const byFile = new Map<string, Directive[]>();
   for (const d of directives) {
-    const key = display(d.file.path);
+    const key = display(d.path);
     byFile.set(key, [...(byFile.get(key) ?? []), d]);
   }
   return findings.filter((f) => {

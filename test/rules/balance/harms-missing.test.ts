@@ -48,14 +48,14 @@ RuleTester.run('balance/harms-missing', {
           claim: null,
           related: ['clinic/depression', 'clinic/chronic-pain'],
           message:
-            'Source "clinic" claims benefits of ketamine (2 claim(s), e.g. "depression") but states no harm or risk of it: a balanced account gives the harms and side effects alongside the benefits',
+            'Source "clinic" claims benefits of ketamine (2 claims, e.g. "depression") but states no harm or risk of it: a balanced account gives the harms and side effects alongside the benefits',
         },
       ],
     },
     {
       name: 'harms of one subject do not balance benefits of another',
       yaml: source() + benefit('trd', 'esketamine') + benefit('depression') + claim('dissociation', 'harm', '{ effect: harm }'),
-      findings: [{ rule, severity: 'warning', line: 2, column: 7, related: ['clinic/trd'], message: /claims benefits of esketamine \(1 claim\(s\), e\.g\. "trd"\)/ }],
+      findings: [{ rule, severity: 'warning', line: 2, column: 7, related: ['clinic/trd'], message: /claims benefits of esketamine \(1 claim, e\.g\. "trd"\)/ }],
     },
     {
       name: 'one finding per subject',
@@ -74,7 +74,7 @@ RuleTester.run('balance/harms-missing', {
       name: 'at most maxRelated claims related',
       options: { maxRelated: 2 },
       yaml: source() + benefit('a') + benefit('b') + benefit('c'),
-      findings: [{ rule, severity: 'warning', line: 2, column: 7, related: ['clinic/a', 'clinic/b'], message: /\(3 claim\(s\), e\.g\. "a"\)/ }],
+      findings: [{ rule, severity: 'warning', line: 2, column: 7, related: ['clinic/a', 'clinic/b'], message: /\(3 claims, e\.g\. "a"\)/ }],
     },
     {
       name: 'balancing terms from the options',

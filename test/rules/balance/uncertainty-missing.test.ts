@@ -45,14 +45,14 @@ RuleTester.run('balance/uncertainty-missing', {
           claim: null,
           related: ['clinic/depression', 'clinic/pain', 'clinic/trd'],
           message:
-            'Source "clinic" states efficacy (3 claim(s), e.g. "depression") without any limitation or uncertainty: say how strong the evidence is, what is not known, or where results disagree',
+            'Source "clinic" states efficacy (3 claims, e.g. "depression") without any limitation or uncertainty: say how strong the evidence is, what is not known, or where results disagree',
         },
       ],
     },
     {
       name: 'a term inside another word is no hedge ("mayor", "biased" is not "bias")',
       yaml: source() + benefit('a', 'the mayor says it works; unbiased reports agree'),
-      findings: [{ rule, severity: 'info', line: 2, column: 7, message: /states efficacy \(1 claim\(s\)/ }],
+      findings: [{ rule, severity: 'info', line: 2, column: 7, message: /states efficacy \(1 claim,/ }],
     },
     {
       name: 'a limitation in another source does not count',

@@ -51,7 +51,7 @@ RuleTester.run('source/notice', {
           column: 13,
           claim: null,
           related: ['review/a', 'review/b'],
-          message: 'Source "review" carries an erratum: check the claims that rest on it against the corrected version (2 claim(s) drawn from it)',
+          message: 'Source "review" carries an erratum: check the claims that rest on it against the corrected version (2 claims drawn from it)',
         },
       ],
     },
@@ -65,7 +65,7 @@ RuleTester.run('source/notice', {
           line: 6,
           column: 13,
           message:
-            'Source "review" carries a retraction notice (2022-03-01): do not rely on it; remove the claims that rest on it, or support them with another source (1 claim(s) drawn from it)',
+            'Source "review" carries a retraction notice (2022-03-01): do not rely on it; remove the claims that rest on it, or support them with another source (1 claim drawn from it)',
         },
       ],
     },
@@ -77,7 +77,7 @@ RuleTester.run('source/notice', {
     {
       name: 'a correction on the source: info',
       yaml: source(notice('correction')),
-      findings: [{ rule, severity: 'info', line: 6, column: 13, message: /carries a correction: .*\(0 claim\(s\) drawn from it\)/ }],
+      findings: [{ rule, severity: 'info', line: 6, column: 13, message: /carries a correction: .*\(0 claims drawn from it\)/ }],
     },
     {
       name: 'two notices on the source: one finding each',

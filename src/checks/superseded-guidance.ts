@@ -1,0 +1,164 @@
+import { defineCheck, type Report } from '../engine/run/check.js';
+import type { LoadedClaim, LoadedReference, RegisterFile } from '../engine/load/loader.js';
+import type { CitationGraph } from '../engine/register/citations.js';
+import { disagreement } from '../engine/register/disagreement.js';
+import { evidenceOf } from '../engine/register/evidence.js';
+import { pairContext } from '../engine/register/pairs.js';
+import { publishedYear } from '../engine/register/values.js';
+import type { Design, SourceKind } from '../model.js';
+
+interface Options {
+  /** Source kinds that issue guidance. */
+  guidelineKinds: SourceKind[];
+  /** Reference designs that mark a cited work as guidance. */
+  guidelineDesigns: Design[];
+}
+
+/**
+ * Outdated guidance. (1) A claim that cites a work marked `superseded_by`
+ * (on the reference, or on the register source the reference is), reported
+ * at the citation with the newer work as related. (2) A claim that rests on
+ * guidance older than a guideline of the register — a cited guideline, or
+ * the claim's own source when it cites none — and whose value that newer
+ * guideline contradicts on the same subject and property, reported at the
+ * claim's value with the guideline's claim as related. Claims of guideline
+ * sources themselves are what those guidelines said: they are left out of
+ * (2). Uses the register's citation graph and subject/property index.
+ */
+export default defineCheck<Options>({
+  name: 'superseded-guidance',
+  summary: 'A claim resting on superseded guidance, or contradicted by a newer guideline',
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      guidelineKinds: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+      guidelineDesigns: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    },
+  },
+  defaultOptions: { guidelineKinds: ['guideline', 'regulatory'], guidelineDesigns: ['guideline'] },
+  messages: {
+    default: 'Rests on {{work}} (reference {{ref}}), superseded by {{newer}}: check the claim against the newer work and cite it',
+    contradicted:
+      'States {{value}}, resting on guidance from {{basis}}; the newer {{guideline}} ({{year}}) says {{newValue}} ({{newClaim}}): bring the claim up to date with the current guidance',
+    unknown:
+      'May state outdated guidance: {{value}}, resting on guidance from {{basis}}; the newer {{guideline}} ({{year}}) says {{newValue}} ({{newClaim}}){{context}}; state the context to confirm',
+  },
+  run({ register, options, report, inScope, vocabulary }) {
+    const graph = register.citations;
+    const guidelineKinds = new Set<string>(options.guidelineKinds);
+    const guidelineDesigns = new Set<string>(options.guidelineDesigns);
+    const isGuideline = (f: RegisterFile | undefined) => f?.source !== undefined && guidelineKinds.has(f.source.kind);
+
+    // (1) citations of superseded works
+    for (const f of register.files) {
+      if (!inScope(f) || f.references.length === 0) continue;
+      const refs = new Map(f.references.map((r) => [String(r.reference.id), r]));
+      for (const c of f.claims) {
+        evidenceOf(c.claim).forEach((item, i) => {
+          (Array.isArray(item.cites) ? item.cites : []).forEach((id, j) => {
+            const r = refs.get(String(id));
+            if (!r) return;
+            const superseded = supersession(r, graph);
+            if (!superseded) return;
+            report({
+              file: f,
+              range: c.range(['evidence', i, 'cites', j]),
+              claim: c,
+              related: [r, ...(superseded.newer ? [superseded.newer] : [])],
+              data: { work: superseded.work, ref: String(id), newer: superseded.newerName },
+            });
+          });
+        });
+      }
+    }
+
+    // (2) recommendations a newer guideline of the register contradicts
+    for (const group of register.subjectPropertyGroups()) {
+      const guidance = group
+        .filter((c) => isGuideline(c.file) && c.claim.value !== undefined)
+        .map((c) => ({ claim: c, year: publishedYear(c.source) }))
+        .filter((g): g is { claim: LoadedClaim; year: number } => g.year !== undefined);
+      if (guidance.length === 0) continue;
+      for (const x of group) {
+        if (isGuideline(x.file) || x.claim.value === undefined || !inScope(x.file)) continue;
+        const basis = basisOf(x, graph, guidelineDesigns, guidelineKinds);
+        if (!basis) continue;
+        // The newest guideline that contradicts the claim; a full context match wins over an uncertain one.
+        let best: { g: { claim: LoadedClaim; year: number }; value: string; newValue: string; note: string; match: boolean } | undefined;
+        for (const g of guidance) {
+          if (g.year <= basis.year || g.claim.file === x.file) continue;
+          const d = disagreement(g.claim, x, vocabulary);
+          if (!d) continue;
+          const ctx = pairContext(g.claim, x, vocabulary);
+          if (ctx.verdict === 'different') continue;
+          const match = ctx.verdict === 'match';
+          if (!best || (match && !best.match) || (match === best.match && g.year > best.g.year)) {
+            best = { g, value: d.value, newValue: d.otherValue, note: ctx.note, match };
+          }
+        }
+        if (!best) continue;
+        const r: Report = {
+          file: x.file,
+          range: x.range(['value']),
+          claim: x,
+          related: [best.g.claim],
+          ...(best.match ? { messageId: 'contradicted' } : { messageId: 'unknown', demote: true }),
+          data: {
+            value: best.value,
+            basis: basis.name,
+            guideline: best.g.claim.source.id,
+            year: best.g.year,
+            newValue: best.newValue,
+            newClaim: best.g.claim.fullId,
+            context: best.note,
+          },
+        };
+        report(r);
+      }
+    }
+  },
+});
+
+/** Whether a cited reference is superseded: marked on it, or on the register source it is. */
+function supersession(
+  r: LoadedReference,
+  graph: CitationGraph,
+): { work: string; newerName: string; newer?: RegisterFile } | undefined {
+  const ref = r.reference;
+  const target = graph.citationOf(r)?.to;
+  const by = ref.superseded_by ?? target?.source?.superseded_by;
+  if (!by) return undefined;
+  const newer = graph.resolveWork(by);
+  const work = target?.source?.id ?? ref.title ?? ref.doi ?? ref.url ?? `reference ${ref.id}`;
+  const newerName = newer?.source ? `${newer.source.id}${publishedYear(newer.source) !== undefined ? ` (${publishedYear(newer.source)})` : ''}` : by;
+  return { work, newerName, ...(newer ? { newer } : {}) };
+}
+
+/**
+ * The guidance a claim rests on, with its year: the newest guideline it
+ * cites (a reference of a guideline design, or one that is a guideline
+ * source of the register), else the claim's own source's date.
+ */
+function basisOf(
+  c: LoadedClaim,
+  graph: CitationGraph,
+  designs: ReadonlySet<string>,
+  kinds: ReadonlySet<string>,
+): { year: number; name: string } | undefined {
+  const refs = new Map(c.file.references.map((r) => [String(r.reference.id), r]));
+  let best: { year: number; name: string } | undefined;
+  for (const item of evidenceOf(c.claim)) {
+    for (const id of Array.isArray(item.cites) ? item.cites : []) {
+      const r = refs.get(String(id));
+      if (!r) continue;
+      const target = graph.citationOf(r)?.to?.source;
+      const isGuide = (r.reference.design !== undefined && designs.has(r.reference.design)) || (target !== undefined && kinds.has(target.kind));
+      const year = r.reference.year ?? (target ? publishedYear(target) : undefined);
+      if (!isGuide || year === undefined) continue;
+      if (!best || year > best.year) best = { year, name: `${year} (reference ${r.reference.id})` };
+    }
+  }
+  if (best) return best;
+  const own = publishedYear(c.source);
+  return own === undefined ? undefined : { year: own, name: `${own} (the source's date)` };
+}

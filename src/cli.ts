@@ -25,8 +25,9 @@ function topHelp(): string {
 Lint a register of evidence claims (YAML claim files). The whole register is
 always read, since conflicts cross files; given files or globs limit the
 report to findings in those files or whose related claims are in them.
-Without arguments the register comes from claimlint.config.yaml ("files"),
-else claims/**/*.{yaml,yml}.
+Without arguments the register comes from claimlint.config.yaml ("files",
+found upward), else claims/**/*.{yaml,yml} in the nearest folder upward that
+has a claims/ folder.
 
 Commands (claimlint <command> --help for each):
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}

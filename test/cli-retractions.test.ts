@@ -98,6 +98,15 @@ describe('--retractions FILE', () => {
     noStack(r.stderr);
   });
 
+  it('exit 2 naming the line of a malformed CSV: a quote that never closes', () => {
+    const bad = `${LIST}\n3,"An unterminated title,10.1000/1,,Retraction,,\n4,Next,10.1000/2,,Retraction,,\n`;
+    const cwd = project({ 'claims/blog.yaml': BLOG, 'list.csv': bad });
+    const r = claimlint(['--retractions', 'list.csv'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('claimlint: list.csv:4: a quoted field opened on this line is never closed: add the closing " (write "" for a quote inside a quoted field)\n');
+  });
+
   it('exit 2 for an empty file, and for a folder given as the file', () => {
     const cwd = project({ 'claims/blog.yaml': BLOG, 'empty.csv': '' });
     const empty = claimlint(['--retractions', 'empty.csv'], { cwd });

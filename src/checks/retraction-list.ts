@@ -2,7 +2,7 @@ import { defineCheck } from '../engine/run/check.js';
 import { counted } from './wording.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import type { LoadedClaim } from '../engine/load/loader.js';
-import { normalizeDoi, type RetractionRecord } from '../engine/register/retractions.js';
+import { normalizeDoi, retractionStatus, type RetractionRecord, type RetractionStatus } from '../engine/register/retractions.js';
 
 interface Options {
   /**
@@ -43,11 +43,20 @@ function doiOf(x: { doi?: string; url?: string }, fromUrl: boolean): { doi: stri
   return undefined;
 }
 
-function details(rec: RetractionRecord): string {
+/** `details` (the retraction's date and notice) and `reinstated` (the reinstatement's date), for messages. */
+function details(status: RetractionStatus): { details: string; reinstated: string } {
+  const when = status.reinstated?.date?.trim();
+  return { details: recordDetails(status.record), reinstated: when && DATE.test(when) ? ` on ${when.replace(/\s+0:00$/, '')}` : '' };
+}
+
+/** Only well-formed dates from the list reach a message (the CSV is outside data). */
+const DATE = /^[0-9][0-9/.: -]{3,24}$/;
+
+function recordDetails(rec: RetractionRecord): string {
   const parts: string[] = [];
   // Only well-formed values from the list reach the message (the CSV is outside data).
   const date = rec.date?.trim();
-  if (date && /^[0-9][0-9/.: -]{3,24}$/.test(date)) parts.push(`on ${date.replace(/\s+0:00$/, '')}`);
+  if (date && DATE.test(date)) parts.push(`on ${date.replace(/\s+0:00$/, '')}`);
   const notice = rec.retractionDoi ? normalizeDoi(rec.retractionDoi) : undefined;
   if (notice && /^10\.\d{4,9}\/[\x21-\x7e]{1,100}$/.test(notice)) parts.push(`notice ${notice}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
@@ -73,16 +82,25 @@ export default defineCheck<Options>({
     default: 'Source "{{source}}" (DOI {{doi}}) is in the retraction list{{details}}: do not rely on its {{claims}}; remove them or support them with another source',
     reference:
       'Reference "{{ref}}" of {{source}} (DOI {{doi}}) is in the retraction list{{details}} and is cited by {{claims}}: remove the citation, or support those claims with another source',
+    reinstated:
+      'Source "{{source}}" (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check whether its {{claims}} can rely on the reinstated version',
+    'reference-reinstated':
+      'Reference "{{ref}}" of {{source}} (DOI {{doi}}) was retracted{{details}} and later reinstated{{reinstated}}: check whether the {{claims}} citing it can rely on the reinstated version',
   },
   run({ register, external, options, report }) {
     const list = external.retractions;
     if (!list || list.size === 0) return;
     const natures = new Set(options.natures.map((n) => n.trim().toLowerCase()));
-    const retracted = (doi: string): RetractionRecord | undefined => {
-      const rec = list.get(doi);
-      if (!rec) return undefined;
-      return rec.nature === undefined || natures.has(rec.nature.trim().toLowerCase()) ? rec : undefined;
-    };
+    // Any counting record flags the DOI, whatever the order of its rows.
+    const counts = (rec: RetractionRecord) => rec.nature === undefined || natures.has(rec.nature.trim().toLowerCase());
+    const retracted = (doi: string): RetractionStatus | undefined => retractionStatus(list.get(doi), counts);
+    // A reinstatement after the retraction: reported as such, one severity step lower.
+    const outcome = (status: RetractionStatus, reference: boolean) =>
+      status.reinstated
+        ? { messageId: reference ? 'reference-reinstated' : 'reinstated', demote: true }
+        : reference
+          ? { messageId: 'reference' }
+          : {};
 
     for (const file of register.files) {
       const source = file.source;
@@ -95,7 +113,8 @@ export default defineCheck<Options>({
           range: file.sourceRange([own.field]),
           related: file.claims.slice(0, MAX_RELATED),
           relatedIsGroup: true,
-          data: { source: source.id, doi: own.doi, details: details(ownRec), count: file.claims.length, claims: counted(file.claims.length, 'claim') },
+          ...outcome(ownRec, false),
+          data: { source: source.id, doi: own.doi, ...details(ownRec), count: file.claims.length, claims: counted(file.claims.length, 'claim') },
         });
       }
 
@@ -119,11 +138,11 @@ export default defineCheck<Options>({
         report({
           file,
           range: r.range([d.field]),
-          messageId: 'reference',
           related: claims.slice(0, MAX_RELATED),
           key: `#${String(r.reference.id)}`,
           relatedIsGroup: true,
-          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, details: details(rec), count: claims.length, claims: counted(claims.length, 'claim') },
+          ...outcome(rec, true),
+          data: { ref: String(r.reference.id), source: source.id, doi: d.doi, ...details(rec), count: claims.length, claims: counted(claims.length, 'claim') },
         });
       }
     }

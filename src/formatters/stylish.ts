@@ -41,7 +41,10 @@ const stylish: Formatter = (result, { color }) => {
   for (const note of result.notes) out.push(c.dim(`ℹ ${terminalSafe(note)}`));
   const { errors, warnings, infos } = result.summary;
   const total = errors + warnings + infos;
-  const scope = `${plural(result.summary.claims, 'claim')} in ${plural(result.summary.files, 'file')}`;
+  const { files, claims, given } = result.summary;
+  // With files given, the summary says how large the register they were checked against is.
+  const scope =
+    given === undefined ? `${plural(claims, 'claim')} in ${plural(files, 'file')}` : `${plural(given, 'file')} given; register: ${plural(files, 'file')}, ${plural(claims, 'claim')}`;
   if (total === 0) {
     out.push(c.green(`✔ no problems (${scope})`));
     return `${out.join('\n')}\n`;

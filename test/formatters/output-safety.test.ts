@@ -73,14 +73,14 @@ describe('markdown format and job summary: claim text renders inert', () => {
 
 describe('sarif: files outside the working directory', () => {
   it('get absolute file URIs; files inside stay relative to %SRCROOT%', () => {
-    const cwd = resolve('/tmp/project');
+    const cwd = resolve('/virtual/project');
     expect(artifactLocation('claims/a b.yaml', cwd)).toEqual({ uri: 'claims/a%20b.yaml', uriBaseId: '%SRCROOT%' });
     expect(artifactLocation('../other/x.yaml', cwd)).toEqual({ uri: pathToFileURL(resolve(cwd, '../other/x.yaml')).href });
     const log = JSON.parse(
       sarif(result([finding({ file: '../other/x.yaml', related: [related({ file: '../../y.yaml' })] })], { cwd }), CTX),
     ) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>; relatedLocations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const r = log.runs[0]!.results[0]!;
-    expect(r.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'file:///tmp/other/x.yaml' });
+    expect(r.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'file:///virtual/other/x.yaml' });
     expect(r.relatedLocations[0]!.physicalLocation.artifactLocation.uri).toBe('file:///y.yaml');
   });
 });

@@ -147,7 +147,7 @@ describe('sarif', () => {
     expect(run.tool.driver.rules[2]!['defaultConfiguration']).toEqual({ level: 'note' });
     // a rule turned off: its default level, disabled
     expect(run.tool.driver.rules[3]!['defaultConfiguration']).toEqual({ level: 'warning', enabled: false });
-    expect(run.originalUriBaseIds['%SRCROOT%']!.uri).toBe('file:///tmp/project/');
+    expect(run.originalUriBaseIds['%SRCROOT%']!.uri).toBe('file:///virtual/project/');
     expect(run.invocations).toEqual([
       {
         executionSuccessful: true,

@@ -54,7 +54,7 @@ export function result(findings: Finding[], p: Partial<Omit<LintResult, 'finding
       infos: count('info'),
     },
     rules: RULES,
-    cwd: '/tmp/project',
+    cwd: '/virtual/project',
     notes: [],
     fixed: [],
   };

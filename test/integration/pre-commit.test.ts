@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { yaml } from '../helpers/rule-tester.js';
+import { isolatedEnv } from '../helpers/git.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const INSTALL_TIMEOUT = 150_000;
@@ -102,23 +103,7 @@ const CONFLICT_MESSAGE = 'Conflicting origin for ketamine: the 1960s here, the 1
 
 /** The environment of every git and pre-commit run: no user or system git config, no colour. */
 function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'claimlint test',
-    GIT_AUTHOR_EMAIL: 'test@example.org',
-    GIT_COMMITTER_NAME: 'claimlint test',
-    GIT_COMMITTER_EMAIL: 'test@example.org',
-    // npm inside pre-commit: packages from ~/.npm, the registry only for what is missing.
-    npm_config_prefer_offline: 'true',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-    PRE_COMMIT_COLOR: 'never',
-    ...extra,
-  };
-  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[k];
-  return env;
+  return isolatedEnv({ PRE_COMMIT_COLOR: 'never', ...extra });
 }
 
 interface Run {

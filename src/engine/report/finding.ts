@@ -36,7 +36,10 @@ export interface Finding extends Range {
 }
 
 export interface LintSummary {
+  /** Files in the register (all of them are read, whatever was given). */
   files: number;
+  /** How many files were given on the command line, when some were. */
+  given?: number;
   sources: number;
   claims: number;
   errors: number;

@@ -4,7 +4,7 @@ import type { Range } from '../load/location.js';
 import type { LoadedClaim, LoadedReference, RegisterFile } from '../load/loader.js';
 import type { Register } from '../register/register.js';
 import type { Directive } from './suppressions.js';
-import type { RetractionRecord } from '../register/retractions.js';
+import type { RetractionList } from '../register/retractions.js';
 import type { Vocabulary } from '../register/vocabulary.js';
 import type { DocumentStore } from '../document/store.js';
 
@@ -66,7 +66,7 @@ export interface ReportBody {
 /** Data from outside the register that some checks use. */
 export interface ExternalData {
   /** Retraction list given with `--retractions`, by normalised DOI. */
-  retractions?: ReadonlyMap<string, RetractionRecord>;
+  retractions?: RetractionList;
   /** "Today", for age checks (fixed in tests). */
   now: Date;
 }

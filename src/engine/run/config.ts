@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -122,9 +122,24 @@ export function findConfigFile(cwd: string, explicit?: string): string | undefin
   }
 }
 
+/**
+ * Where the register is when no configuration file is found: the nearest
+ * folder, from `cwd` upward, that holds a `claims/` folder (so that
+ * `cd claims && claimlint a.yaml` still reads the whole register), else `cwd`.
+ */
+export function findRegisterRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; ) {
+    const claims = join(dir, 'claims');
+    if (existsSync(claims) && statSync(claims).isDirectory()) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(cwd);
+    dir = parent;
+  }
+}
+
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const file = findConfigFile(cwd, explicit);
-  if (!file) return { config: {}, root: resolve(cwd), locate: () => 'configuration' };
+  if (!file) return { config: {}, root: findRegisterRoot(cwd), locate: () => 'configuration' };
   const text = await readFile(file, 'utf8');
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });

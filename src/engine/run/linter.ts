@@ -273,6 +273,10 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
     changed = new Set([...(changed ?? []), ...changedFiles(files, known)]);
   }
   let result = lintFiles(setup, files, cwd, scope, documents, changed);
+  if (scope) {
+    result.summary.given = scope.size;
+    if (discovered.register.every((f) => scope.has(f))) result.notes.push(onlyGivenNote(setup.config, cwd, scope.size));
+  }
   if (opts.changedSince && old) {
     const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
     result = withFindings(result, split.fresh);
@@ -292,6 +296,15 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
     }
   }
   return result;
+}
+
+/** Says that the register is only the files given, and why: cross-file checks had nothing else to compare with. */
+function onlyGivenNote(config: LoadedConfig, cwd: string, given: number): string {
+  const files = `${given} file${given === 1 ? '' : 's'} given`;
+  const why = config.file
+    ? `the "files" of ${displayPath(config.file, cwd)} match no other claim file`
+    : `no claimlint.config.yaml was found, and no folder from here upward holds a claims/ folder`;
+  return `The register is only the ${files}: ${why}; conflicts with other claim files cannot be found`;
 }
 
 /** A short digest of a file's text, to tell which files changed. */

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { parseRetractions } from '../../../src/engine/register/retractions.js';
 import { RuleTester, yaml } from '../../helpers/rule-tester.js';
 
 const rule = 'source/retracted';
@@ -51,6 +53,48 @@ RuleTester.run('source/retracted', {
     { name: 'a list row with an unavailable DOI is skipped', yaml: source(), retractions: csv('2,T,J,unavailable,,Retraction,,') },
   ],
   invalid: [
+    ...[
+      ['a retraction row followed by a correction row for the same DOI', [RETRACTED, RETRACTED.replace(',Retraction,', ',Correction,').replace('4/27/2023', '6/1/2023')]],
+      ['a correction row followed by the retraction row', [RETRACTED.replace(',Retraction,', ',Correction,').replace('4/27/2023', '1/2/2023'), RETRACTED]],
+      ['an expression of concern, the retraction, then a correction, with other papers between', [
+        RETRACTED.replace(',Retraction,', ',Expression of concern,').replace('4/27/2023', '1/2/2022'),
+        '2,Other,J,10.1000/182,,Retraction,,1/1/2020 0:00',
+        RETRACTED,
+        RETRACTED.replace(',Retraction,', ',Correction,').replace('4/27/2023', '6/1/2023'),
+      ]],
+    ].map(([name, rows]) => ({
+      name: `any counting record flags the DOI: ${name as string}`,
+      yaml: source() + claims,
+      retractions: csv(...(rows as string[])),
+      findings: [{ rule, severity: 'error' as const, line: 8, column: 12, message: /^Reference "25" of review .* is in the retraction list \(on 4\/27\/2023, notice 10\.1016\/j\.biopsych\.2024\.01\.001\)/ }],
+    })),
+    {
+      name: 'a reinstatement dated after the retraction, listed first: reported as reinstated, one step lower',
+      yaml: source() + claims,
+      retractions: csv('9,Reinstated,J,10.1016/S0006-3223(99)00230-9,,Reinstatement,,3/5/2024 0:00', RETRACTED),
+      findings: [
+        {
+          rule,
+          severity: 'warning',
+          line: 8,
+          column: 12,
+          message:
+            'Reference "25" of review (DOI 10.1016/s0006-3223(99)00230-9) was retracted (on 4/27/2023, notice 10.1016/j.biopsych.2024.01.001) and later reinstated on 3/5/2024: check whether the 2 claims citing it can rely on the reinstated version',
+        },
+      ],
+    },
+    {
+      name: 'a reinstatement dated before a later retraction does not undo it',
+      yaml: source() + claims,
+      retractions: csv(RETRACTED.replace('4/27/2023', '1/1/2020'), '9,R,J,10.1016/S0006-3223(99)00230-9,,Reinstatement,,1/1/2021 0:00', RETRACTED),
+      findings: [{ rule, severity: 'error', line: 8, column: 12, message: /is in the retraction list \(on 4\/27\/2023/ }],
+    },
+    {
+      name: 'a reinstated source',
+      yaml: source() + claims,
+      retractions: csv('2,T,J,10.1007/s11916-021-00977-w,,Retraction,,1/1/2020 0:00', '3,T,J,10.1007/s11916-021-00977-w,,Reinstatement,,1/1/2021 0:00'),
+      findings: [{ rule, severity: 'warning', line: 5, column: 8, message: /^Source "review" \(DOI 10\.1007\/s11916-021-00977-w\) was retracted \(on 1\/1\/2020\) and later reinstated on 1\/1\/2021: check whether its 2 claims can rely on the reinstated version$/ }],
+    },
     {
       name: 'a retracted reference, matched case-insensitively, with the claims citing it',
       yaml: source() + claims,
@@ -124,4 +168,17 @@ RuleTester.run('source/retracted', {
       ],
     },
   ],
+});
+
+describe('parseRetractions', () => {
+  it('keeps every record of a DOI with its line, quoted fields spanning lines included', () => {
+    const list = parseRetractions(csv('1,"A title\nover two lines",J,10.1000/X,,Retraction,,1/1/2020 0:00', '2,T,J,10.1000/x,,Correction,,2/1/2020 0:00'));
+    expect(list.get('10.1000/x')!.map((r) => [r.nature, r.line])).toEqual([['Retraction', 3], ['Correction', 4]]);
+  });
+
+  it('reports a malformed CSV at the line where the bad record starts', () => {
+    expect(() => parseRetractions(csv('1,T,J,10.1000/1,,Retraction,,', '2,"open,J,10.1000/2,,Retraction,,', '3,T,J,10.1000/3,,Retraction,,'), 'list.csv')).toThrow(
+      /^list\.csv:3: a quoted field opened on this line is never closed/,
+    );
+  });
 });

@@ -55,6 +55,42 @@ export function packData(value: unknown): string {
   return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 6 }).toString('base64');
 }
 
+/**
+ * A claim as the page needs it: no raw context (its facets are there), no
+ * source title or kind (the sources table has them), the subject key only
+ * when it differs from the subject, and cited references by index into a
+ * shared table (a reference cited by many claims travels once).
+ */
+function pageClaims(shown: Record<string, ClaimSummary>): { claims: Record<string, unknown>; refs: unknown[] } {
+  const refs: unknown[] = [];
+  const refIndex = new Map<string, number>();
+  const claims: Record<string, unknown> = Object.create(null);
+  for (const [id, c] of Object.entries(shown)) {
+    const { context: _context, sourceTitle: _title, sourceKind: _kind, subjectKey, evidence, ...rest } = c;
+    claims[id] = {
+      ...rest,
+      ...(subjectKey !== c.subject ? { subjectKey } : {}),
+      evidence: evidence.map((e) => {
+        if (!e.references) return e;
+        return {
+          ...e,
+          references: e.references.map((r) => {
+            const key = `${c.source}\u0000${JSON.stringify(r)}`;
+            let i = refIndex.get(key);
+            if (i === undefined) {
+              i = refs.length;
+              refs.push(r);
+              refIndex.set(key, i);
+            }
+            return i;
+          }),
+        };
+      }),
+    };
+  }
+  return { claims, refs };
+}
+
 const SEVERITY_INDEX = { error: 0, warning: 1, info: 2 } as const;
 const RELATED_KINDS = ['claim', 'reference', 'source'] as const;
 
@@ -258,7 +294,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
     sourceIds: sourceIds.list,
     findings,
     rules,
-    claims: shown,
+    ...pageClaims(shown),
     sources,
     disagreements: disagreements(ordered, shown, ruleIds.of),
   };
@@ -404,6 +440,7 @@ table.counts th[scope=row],table.counts thead th:first-child{text-align:left}
 .field select,.field input{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--ink);max-width:100%}
 .field-rule{flex:0 1 14rem}.field-source{flex:0 1 17rem}
 .field-grow{flex:1 1 10rem}.field-group{flex:0 1 11rem}
+[hidden]{display:none!important}
 .more{display:block;margin:12px auto 4px}
 .finding-more>summary{cursor:pointer;color:var(--accent);font-size:.88rem;margin-top:6px;width:max-content;max-width:100%}
 .group>h3{font-size:1rem;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline;overflow-wrap:anywhere}
@@ -508,6 +545,15 @@ const SCRIPT = String.raw`
   // Compact findings (arrays) to the objects the rendering reads.
   function expand(data) {
     var files = data.files, rules = data.ruleIds, sources = data.sourceIds;
+    Object.keys(data.claims).forEach(function (id) {
+      var c = data.claims[id];
+      var src = Object.prototype.hasOwnProperty.call(data.sources, c.source) ? data.sources[c.source] : null;
+      c.sourceTitle = src ? src.title : c.source;
+      if (c.subjectKey === undefined) c.subjectKey = c.subject;
+      c.evidence.forEach(function (e) {
+        if (e.references) e.references = e.references.map(function (i) { return data.refs[i]; });
+      });
+    });
     data.findings = data.findings.map(function (a) {
       var claim = a[6];
       var c = claim && Object.prototype.hasOwnProperty.call(data.claims, claim) ? data.claims[claim] : null;
@@ -527,7 +573,10 @@ const SCRIPT = String.raw`
     document.getElementById('loading').textContent = 'This browser cannot unpack the report (it needs DecompressionStream: Chrome 80, Firefox 113, Safari 16.4 or later). Use claimlint --format json instead.';
     return;
   }
-  decode().then(function (data) { start(expand(data)); }).catch(function (e) {
+  // Performance marks (claimlint:decoded, claimlint:ready) let a profiler see where the opening time goes.
+  function mark(name) { if (window.performance && performance.mark) performance.mark('claimlint:' + name); }
+  mark('start');
+  decode().then(function (data) { mark('decoded'); start(expand(data)); }).catch(function (e) {
     document.getElementById('loading').textContent = 'The report could not be read: ' + String(e && e.message || e);
   });
 
@@ -846,6 +895,7 @@ const SCRIPT = String.raw`
   // The findings: filtered, then shown a page at a time, flat (worst first) or in groups.
   var PAGE = 200;
   var GROUP_PAGE = 50;
+  var IN_GROUP_PAGE = 200;
   var list = document.getElementById('finding-list');
   var items = data.findings.map(function (f, i) {
     return { f: f, i: i, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() };
@@ -914,7 +964,7 @@ const SCRIPT = String.raw`
     label.push(el('span', { class: 'muted group-count' }, [plural(g.items.length, 'finding')]));
     var ol = el('ol', null, []);
     var section = el('section', { class: 'group file-group', 'data-group': by, 'data-key': g.key, 'data-file': by === 'file' ? g.key : null }, [el('h3', null, label), ol]);
-    pager(g.items.length, GROUP_PAGE, function (from, to) {
+    pager(g.items.length, IN_GROUP_PAGE, function (from, to) {
       for (var k = from; k < to; k++) ol.append(findingItem(g.items[k].f, g.items[k].i));
     }, section);
     return section;
@@ -986,6 +1036,7 @@ const SCRIPT = String.raw`
     list.append(el('p', { class: 'notice' }, ['No problems found in ' + plural(data.summary.claims, 'claim') + '.']));
   }
   document.body.setAttribute('data-ready', 'true');
+  mark('ready');
   }
 })();
 `;

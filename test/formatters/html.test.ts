@@ -93,6 +93,7 @@ interface EmbeddedData {
   claims: Record<string, { text: string; subject: string; evidence: Array<{ name?: string; quote?: string; references?: Array<{ title?: string; url?: string }> }> }>;
   rules: Record<string, { docs: string | null; summary: string }>;
   disagreements: Disagreement[];
+  refs: Array<{ title?: string; url?: string }>;
 }
 
 /** The data block of a report: base64 of deflated JSON. */
@@ -109,6 +110,10 @@ function embedded(page: string): Omit<EmbeddedData, 'findings'> & {
 } {
   const { data } = rawData(page);
   const sev = ['error', 'warning', 'info'];
+  // Cited references travel once, by index, as the page script reads them back.
+  for (const c of Object.values(data.claims)) {
+    for (const e of c.evidence) if (e.references) e.references = (e.references as unknown as number[]).map((i) => data.refs[i]!);
+  }
   return {
     ...data,
     findings: data.findings.map((a) => ({

@@ -89,30 +89,58 @@ export function rebase(f: Finding, cwd: string, workspace: string | undefined): 
   return { ...f, file, related: f.related.map((r) => ({ ...r, file: inside(r.file) ?? r.file })) };
 }
 
+/**
+ * At most this many annotations of each kind (error, warning, notice), the
+ * worst first: GitHub shows 10 of each kind per step and drops the rest, so
+ * printing more only makes the log huge. The job summary counts them all.
+ */
+export const ANNOTATIONS_PER_SEVERITY = 10;
+
+/** The findings to annotate (worst first, at most `cap` of each severity) and how many are left out. */
+export function annotated(findings: readonly Finding[], cap = ANNOTATIONS_PER_SEVERITY): { shown: Finding[]; left: number } {
+  const taken: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const shown = worstFirst([...findings]).filter((f) => taken[f.severity]++ < cap);
+  return { shown, left: findings.length - shown.length };
+}
+
+/** The job summary's line about the findings left without an annotation. */
+export function notAnnotatedNote(left: number, cap = ANNOTATIONS_PER_SEVERITY): string {
+  return left > 0
+    ? `> ${left} more finding${left === 1 ? ' is' : 's are'} not annotated: GitHub shows ${cap} annotations of each kind per step, so claimlint annotates the worst ${cap} errors, warnings and notices; the counts above include every finding.\n`
+    : '';
+}
+
 /** GitHub's limit on a step summary: 1 MiB. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
-/** The Markdown step summary: counts by severity and by rule, and a table of the findings, within `limitBytes`. */
-export function stepSummary(result: LintResult, limitBytes = STEP_SUMMARY_LIMIT - 1): string {
-  return markdownReport(result, { title: 'claimlint', limit: limitBytes, measure: utf8Bytes });
+/**
+ * The Markdown step summary: counts by severity and by rule, and a table of
+ * the findings, within `limitBytes`; `note` (about findings not annotated)
+ * comes after the counts' report.
+ */
+export function stepSummary(result: LintResult, limitBytes = STEP_SUMMARY_LIMIT - 1, note = ''): string {
+  const text = markdownReport(result, { title: 'claimlint', limit: limitBytes - utf8Bytes(note) - 1, measure: utf8Bytes });
+  return note && text ? `${text}${text.endsWith('\n') ? '' : '\n'}${note}` : text;
 }
 
 /** Append the step summary to the file named by GITHUB_STEP_SUMMARY, keeping the file under 1 MiB. */
-export function appendStepSummary(result: LintResult, path: string): void {
+export function appendStepSummary(result: LintResult, path: string, note = ''): void {
   const used = existsSync(path) ? statSync(path).size : 0;
   const room = STEP_SUMMARY_LIMIT - 1 - used - 1;
   if (room <= 0) return;
-  const text = stepSummary(result, room);
+  const text = stepSummary(result, room, note);
   if (text) appendFileSync(path, `${used > 0 ? '\n' : ''}${text}`);
 }
 
 const github: Formatter = (result, ctx: GithubFormatterContext) => {
   const env = ctx.env ?? process.env;
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
-  if (summaryFile) appendStepSummary(result, summaryFile);
-  return worstFirst(result.findings)
-    .map((f) => `${workflowCommand(rebase(f, result.cwd, env['GITHUB_WORKSPACE']))}\n`)
-    .join('');
+  const { shown, left } = annotated(result.findings);
+  if (summaryFile) appendStepSummary(result, summaryFile, notAnnotatedNote(left));
+  const lines = shown.map((f) => `${workflowCommand(rebase(f, result.cwd, env['GITHUB_WORKSPACE']))}\n`);
+  // A plain log line, not a workflow command: it must not take an annotation's place.
+  if (left > 0) lines.push(`claimlint: ${left} more finding${left === 1 ? '' : 's'} not annotated (at most ${ANNOTATIONS_PER_SEVERITY} of each kind, worst first); the job summary counts all ${result.findings.length}\n`);
+  return lines.join('');
 };
 
 export default github;

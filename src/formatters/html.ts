@@ -5,18 +5,25 @@
  * subject's claims by CEBM level, and the findings, filterable by severity,
  * rule and source, with each conflict shown as its claims side by side.
  *
+ * Bounded: the findings, claims and disagreements travel as compact JSON
+ * (findings as arrays, files and rules by index), deflated and base64
+ * encoded in a `<script type="application/octet-stream">` block; the page
+ * inflates it with the browser's DecompressionStream and renders only what
+ * is on screen, a page at a time (findings by severity, grouped by file,
+ * claim or rule on request; infos collapsed until opened).
+ *
  * Claim text is untrusted. Everything written into the markup goes through
- * escapeHtml; the findings travel as JSON in a `<script type="application/json">`
- * block with `<`, `>`, `&`, U+2028 and U+2029 escaped (so `</script>` or
- * `<!--` in a claim cannot end the block), and the page script builds the
- * list with textContent only. A Content-Security-Policy forbids every load.
+ * escapeHtml; base64 holds no markup at all; the page script builds the
+ * list with textContent only. A Content-Security-Policy forbids every load
+ * and lets only the page's own script run, by its SHA-256 hash.
  */
+import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/register/claim-summary.js';
 import type { Finding } from '../engine/report/finding.js';
 import type { LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
 import type { Formatter } from './types.js';
-import { findingJson } from './json.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -33,7 +40,109 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/** The SHA-256 of the page script, as CSP writes it: only that script may run. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+/** The page's Content-Security-Policy: nothing loads, and only its own script (by hash) runs. */
+export function cspFor(script: string): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/** Deflate (raw) and base64: the form the page's data travels in. */
+export function packData(value: unknown): string {
+  return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 6 }).toString('base64');
+}
+
+/**
+ * A claim as the page needs it: no raw context (its facets are there), no
+ * source title or kind (the sources table has them), the subject key only
+ * when it differs from the subject, and cited references by index into a
+ * shared table (a reference cited by many claims travels once).
+ */
+function pageClaims(shown: Record<string, ClaimSummary>): { claims: Record<string, unknown>; refs: unknown[] } {
+  const refs: unknown[] = [];
+  const refIndex = new Map<string, number>();
+  const claims: Record<string, unknown> = Object.create(null);
+  for (const [id, c] of Object.entries(shown)) {
+    const { context: _context, sourceTitle: _title, sourceKind: _kind, subjectKey, evidence, ...rest } = c;
+    claims[id] = {
+      ...rest,
+      ...(subjectKey !== c.subject ? { subjectKey } : {}),
+      evidence: evidence.map((e) => {
+        if (!e.references) return e;
+        return {
+          ...e,
+          references: e.references.map((r) => {
+            const key = `${c.source}\u0000${JSON.stringify(r)}`;
+            let i = refIndex.get(key);
+            if (i === undefined) {
+              i = refs.length;
+              refs.push(r);
+              refIndex.set(key, i);
+            }
+            return i;
+          }),
+        };
+      }),
+    };
+  }
+  return { claims, refs };
+}
+
+const SEVERITY_INDEX = { error: 0, warning: 1, info: 2 } as const;
+const RELATED_KINDS = ['claim', 'reference', 'source'] as const;
+
+/**
+ * The findings in compact form, one array each:
+ * `[severity (0 error, 1 warning, 2 info), rule index, file index, line,
+ * column, message, claim id or null, claim text (null when the claim table
+ * has it), source index, related]`, related entries as `[kind index, id,
+ * file index, line, column, text or null]`.
+ */
+export type CompactFinding = [number, number, number, number, number, string, string | null, string | null, number, Array<[number, string, number, number, number, string | null]>];
+
+/**
+ * For each subject and property with a conflict finding, the claims that
+ * take part, for the "Where sources disagree" view (largest first).
+ */
+export interface Disagreement {
+  subject: string;
+  property: string;
+  /** Indexes of the conflict rules reported. */
+  rules: number[];
+  /** Number of conflict findings. */
+  findings: number;
+  claims: string[];
+}
+
+function disagreements(findings: readonly Finding[], claims: Record<string, ClaimSummary>, ruleIndex: (id: string) => number): Disagreement[] {
+  const groups = new Map<string, Disagreement & { seen: Set<string> }>();
+  for (const f of findings) {
+    if (!f.rule.startsWith('conflict/') || !f.claim) continue;
+    const own = Object.prototype.hasOwnProperty.call(claims, f.claim) ? claims[f.claim] : undefined;
+    const others = f.related.filter((r) => r.kind === 'claim').map((r) => r.claim);
+    if (!own || others.length === 0) continue;
+    const key = `${own.subjectKey}\u0000${own.property.toLowerCase()}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { subject: own.subject, property: own.property, rules: [], findings: 0, claims: [], seen: new Set() };
+      groups.set(key, g);
+    }
+    g.findings++;
+    const r = ruleIndex(f.rule);
+    if (!g.rules.includes(r)) g.rules.push(r);
+    for (const id of [f.claim, ...others]) {
+      if (g.seen.has(id) || !Object.prototype.hasOwnProperty.call(claims, id)) continue;
+      g.seen.add(id);
+      g.claims.push(id);
+    }
+  }
+  return [...groups.values()]
+    .map(({ seen: _seen, ...g }) => g)
+    .sort((a, b) => b.findings - a.findings || b.claims.length - a.claims.length || (a.subject + a.property < b.subject + b.property ? -1 : 1));
+}
 
 const BAND_STYLE: Record<EvidenceBand, { label: string; description: string; fill: string; ink: string }> = {
   '1': { label: 'Level 1', description: 'systematic review, meta-analysis', fill: '#0b4f8a', ink: '#ffffff' },
@@ -124,21 +233,71 @@ const html: Formatter = (result: LintResult, { tool }) => {
     if (!fileSource.has(c.file)) fileSource.set(c.file, c.source);
     sources[c.source] ??= { title: c.sourceTitle, kind: c.sourceKind };
   }
+  // Interned strings: files, rules and sources travel once, findings refer to them by index.
+  const intern = () => {
+    const list: string[] = [];
+    const index = new Map<string, number>();
+    const of = (s: string) => {
+      let i = index.get(s);
+      if (i === undefined) {
+        i = list.length;
+        list.push(s);
+        index.set(s, i);
+      }
+      return i;
+    };
+    return { list, of };
+  };
+  const files = intern();
+  const ruleIds = intern();
+  const sourceIds = intern();
+  for (const r of result.rules) ruleIds.of(r.id);
   // Only the claims the findings show travel to the page.
   const shown: Record<string, ClaimSummary> = Object.create(null);
-  const keep = (id: string | null) => {
-    if (id && Object.prototype.hasOwnProperty.call(all, id)) shown[id] = all[id]!;
+  const keep = (id: string | null): boolean => {
+    if (id && Object.prototype.hasOwnProperty.call(all, id)) {
+      shown[id] = all[id]!;
+      return true;
+    }
+    return false;
   };
-  const findings = result.findings.map((f) => {
-    keep(f.claim);
-    for (const r of f.related) if (r.kind === 'claim') keep(r.claim);
-    return { ...findingJson(f), source: sourceOf(f, all, fileSource) };
+  // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
+  const ordered = [...result.findings].sort((a, b) => SEVERITY_INDEX[a.severity] - SEVERITY_INDEX[b.severity]);
+  const findings: CompactFinding[] = ordered.map((f) => {
+    const known = keep(f.claim);
+    const related = f.related.map((r): [number, string, number, number, number, string | null] => {
+      const inTable = r.kind === 'claim' && keep(r.claim);
+      return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
+    });
+    return [
+      SEVERITY_INDEX[f.severity],
+      ruleIds.of(f.rule),
+      files.of(f.file),
+      f.line,
+      f.column,
+      f.message,
+      f.claim,
+      known ? null : f.text,
+      sourceIds.of(sourceOf(f, all, fileSource)),
+      related,
+    ];
   });
   const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
   for (const r of result.rules) {
     rules[r.id] = { summary: r.summary, standard: r.standard, docs: r.docs ? docsUrl(r.docs) : null, severity: r.severity };
   }
-  const data = { tool, summary: result.summary, findings, rules, claims: shown, sources };
+  const data = {
+    tool,
+    summary: result.summary,
+    files: files.list,
+    ruleIds: ruleIds.list,
+    sourceIds: sourceIds.list,
+    findings,
+    rules,
+    ...pageClaims(shown),
+    sources,
+    disagreements: disagreements(ordered, shown, ruleIds.of),
+  };
 
   const s = result.summary;
   const problems = s.errors + s.warnings + s.infos;
@@ -150,7 +309,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(cspFor(SCRIPT))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(`${tool.name} ${tool.version}`)}">
@@ -163,7 +322,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
 <div class="wrap">
 <h1>claimlint report</h1>
 <p class="muted">${escapeHtml(`${tool.name} ${tool.version} · ${plural(s.claims, 'claim')} in ${plural(s.files, 'file')} from ${plural(s.sources, 'source')}`)}</p>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#evidence">Evidence by subject</a><a href="#findings">Findings</a></nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#evidence">Evidence by subject</a><a href="#disagreements">Where sources disagree</a><a href="#findings">Findings</a></nav>
 </div>
 </header>
 <main class="wrap">
@@ -182,6 +341,11 @@ ${tile('claims', s.claims, s.claims === 1 ? 'claim' : 'claims', 'tile-plain')}
 <h2 id="evidence-h">Evidence behind the claims, by subject</h2>
 ${evidenceOverview(result.claims)}
 </section>
+<section id="disagreements" aria-labelledby="disagreements-h">
+<h2 id="disagreements-h">Where sources disagree</h2>
+<p class="lede">For each subject and property with a conflict finding, one row per claim: its source, its value, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
+<div id="disagreement-list"></div>
+</section>
 <section id="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
 <div class="filter-bar">
@@ -194,16 +358,18 @@ ${evidenceOverview(result.claims)}
 <div class="field field-rule"><label for="filter-rule">Rule</label><select id="filter-rule"><option value="">All rules</option></select></div>
 <div class="field field-source"><label for="filter-source">Source</label><select id="filter-source"><option value="">All sources</option></select></div>
 <div class="field field-grow"><label for="filter-text">Search text</label><input type="search" id="filter-text" placeholder="message, claim text or id" autocomplete="off"></div>
+<div class="field field-group"><label for="group-by">Group by</label><select id="group-by"><option value="">None (worst first)</option><option value="file">File</option><option value="claim">Claim</option><option value="rule">Rule</option></select></div>
 </form>
 <div class="count-line"><p class="visible-count" id="visible-count" aria-live="polite" data-visible="${findings.length}">Showing ${findings.length} of ${plural(findings.length, 'finding')}</p><button type="reset" form="filters" id="filter-reset">Reset filters</button></div>
 </div>
 <noscript><p class="notice">The list of findings needs JavaScript. Run <code>claimlint</code> in a terminal, or use <code>--format json</code>, to read them without it.</p></noscript>
+<p id="loading" class="notice">Loading the findings…</p>
 <div id="finding-list"></div>
 <p id="no-match" class="notice" hidden>No findings match these filters.</p>
 </section>
 </main>
 <footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
-<script type="application/json" id="claimlint-data">${scriptJson(data)}</script>
+<script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">${packData(data)}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -273,10 +439,26 @@ table.counts th[scope=row],table.counts thead th:first-child{text-align:left}
 .field label{font-size:.8rem;font-weight:600;color:var(--muted)}
 .field select,.field input{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--ink);max-width:100%}
 .field-rule{flex:0 1 14rem}.field-source{flex:0 1 17rem}
-.field-grow{flex:1 1 10rem}
+.field-grow{flex:1 1 10rem}.field-group{flex:0 1 11rem}
+[hidden]{display:none!important}
+.more{display:block;margin:12px auto 4px}
+.finding-more>summary{cursor:pointer;color:var(--accent);font-size:.88rem;margin-top:6px;width:max-content;max-width:100%}
+.group>h3{font-size:1rem;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline;overflow-wrap:anywhere}
+.group{margin:18px 0 6px}
+.group>ol,#flat{list-style:none;margin:0;padding:0;display:grid;gap:10px}
+.group .worst{font-size:.72rem}
+#disagreements{margin-top:22px}
+.dis{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 14px;margin:0 0 14px}
+.dis h3{margin:0 0 6px;font-size:1rem;overflow-wrap:anywhere}
+.dis .table-scroll{max-width:100%}
+table.dis-table{border-collapse:collapse;font-size:.86rem;width:100%}
+table.dis-table th,table.dis-table td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere;min-width:6rem}
+table.dis-table thead th{background:#eef1f4}
+table.dis-table td.differs{background:var(--hl);box-shadow:inset 3px 0 0 var(--hl-line)}
+table.dis-table td.one-sided{background:#f1f4f8}
 .count-line{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 12px;padding:6px 0 8px}
 .count-line button{padding:3px 10px;font-size:.88rem}
-.finding,.file-group{scroll-margin-top:120px}
+.finding,.file-group,.group{scroll-margin-top:120px}
 button{font:inherit;padding:6px 12px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--ink);cursor:pointer}
 button:hover{background:#eef1f4}
 .visible-count{margin:0;color:var(--muted)}
@@ -347,7 +529,58 @@ table.facets th{width:40%}
 const SCRIPT = String.raw`
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('claimlint-data').textContent);
+  var SEV_NAMES = ['error', 'warning', 'info'];
+  var KIND_NAMES = ['claim', 'reference', 'source'];
+
+  // The data: base64 of deflated JSON, inflated by the browser (no network, no eval).
+  function decode() {
+    var node = document.getElementById('claimlint-data');
+    var bin = atob((node.textContent || '').trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text().then(function (t) { return JSON.parse(t); });
+  }
+
+  // Compact findings (arrays) to the objects the rendering reads.
+  function expand(data) {
+    var files = data.files, rules = data.ruleIds, sources = data.sourceIds;
+    Object.keys(data.claims).forEach(function (id) {
+      var c = data.claims[id];
+      var src = Object.prototype.hasOwnProperty.call(data.sources, c.source) ? data.sources[c.source] : null;
+      c.sourceTitle = src ? src.title : c.source;
+      if (c.subjectKey === undefined) c.subjectKey = c.subject;
+      c.evidence.forEach(function (e) {
+        if (e.references) e.references = e.references.map(function (i) { return data.refs[i]; });
+      });
+    });
+    data.findings = data.findings.map(function (a) {
+      var claim = a[6];
+      var c = claim && Object.prototype.hasOwnProperty.call(data.claims, claim) ? data.claims[claim] : null;
+      return {
+        severity: SEV_NAMES[a[0]], rule: rules[a[1]], file: files[a[2]], line: a[3], column: a[4], message: a[5],
+        claim: claim, text: a[7] !== null ? a[7] : c ? c.text : null, source: sources[a[8]],
+        related: a[9].map(function (r) {
+          var rc = r[5] === null && Object.prototype.hasOwnProperty.call(data.claims, r[1]) ? data.claims[r[1]] : null;
+          return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
+        })
+      };
+    });
+    return data;
+  }
+
+  if (typeof DecompressionStream === 'undefined') {
+    document.getElementById('loading').textContent = 'This browser cannot unpack the report (it needs DecompressionStream: Chrome 80, Firefox 113, Safari 16.4 or later). Use claimlint --format json instead.';
+    return;
+  }
+  // Performance marks (claimlint:decoded, claimlint:ready) let a profiler see where the opening time goes.
+  function mark(name) { if (window.performance && performance.mark) performance.mark('claimlint:' + name); }
+  mark('start');
+  decode().then(function (data) { mark('decoded'); start(expand(data)); }).catch(function (e) {
+    document.getElementById('loading').textContent = 'The report could not be read: ' + String(e && e.message || e);
+  });
+
+  function start(data) {
   var SEVERITIES = ['error', 'warning', 'info'];
   var FACETS = ['population', 'intervention.agent', 'intervention.route', 'intervention.dose', 'intervention.regimen', 'comparator', 'outcome', 'setting'];
   var FACET_LABEL = {
@@ -537,6 +770,36 @@ const SCRIPT = String.raw`
     return f.rule.indexOf('conflict/') === 0 && f.claim && f.related.some(function (r) { return r.kind === 'claim'; });
   }
 
+  function findingBody(f, into) {
+    if (isConflict(f)) {
+      into.append(conflictView(f));
+    } else {
+      if (f.text) into.append(el('blockquote', { class: 'claim-text' }, [f.text]));
+      var others = f.related || [];
+      if (others.length) {
+        var ul = el('ul', { class: 'related' }, []);
+        others.forEach(function (r) {
+          ul.append(el('li', null, ['↳ ', el('span', { class: 'mono' }, [loc(r.file, r.line, r.column)]), ' ', el('code', null, [r.claim]), r.text ? ' — ' + r.text : '']));
+        });
+        into.append(ul);
+      }
+      var c = f.claim && has(data.claims, f.claim) ? data.claims[f.claim] : null;
+      if (c) {
+        var ev = el('details', { class: 'rule-details' }, [el('summary', null, ['Evidence of this claim ', levelTag(c.level, c.band)])]);
+        if (c.evidence.length) {
+          var list = el('ul', { class: 'evidence' }, []);
+          c.evidence.forEach(function (e) { list.append(evidenceItem(e)); });
+          ev.append(list);
+        } else {
+          ev.append(el('p', { class: 'absent' }, ['No evidence given.']));
+        }
+        into.append(ev);
+      }
+    }
+    into.append(ruleDetails(f.rule));
+  }
+
+  // One finding; its body (claim, conflict view, evidence, rule) is built when shown: infos start collapsed.
   function findingItem(f, index) {
     var li = el('li', {
       class: 'finding sev-' + f.severity,
@@ -555,61 +818,163 @@ const SCRIPT = String.raw`
       f.claim ? el('code', null, [f.claim]) : null,
       el('span', null, ['Rule ', ruleLink(f.rule)])
     ]));
-    if (isConflict(f)) {
-      li.append(conflictView(f));
-    } else {
-      if (f.text) li.append(el('blockquote', { class: 'claim-text' }, [f.text]));
-      var others = f.related || [];
-      if (others.length) {
-        var ul = el('ul', { class: 'related' }, []);
-        others.forEach(function (r) {
-          ul.append(el('li', null, ['↳ ', el('span', { class: 'mono' }, [loc(r.file, r.line, r.column)]), ' ', el('code', null, [r.claim]), r.text ? ' — ' + r.text : '']));
-        });
-        li.append(ul);
-      }
-      var c = f.claim && has(data.claims, f.claim) ? data.claims[f.claim] : null;
-      if (c) {
-        var ev = el('details', { class: 'rule-details' }, [el('summary', null, ['Evidence of this claim ', levelTag(c.level, c.band)])]);
-        if (c.evidence.length) {
-          var list = el('ul', { class: 'evidence' }, []);
-          c.evidence.forEach(function (e) { list.append(evidenceItem(e)); });
-          ev.append(list);
-        } else {
-          ev.append(el('p', { class: 'absent' }, ['No evidence given.']));
-        }
-        li.append(ev);
-      }
+    var more = el('details', { class: 'finding-more' }, [el('summary', null, [isConflict(f) ? 'The claims side by side' : 'Details'])]);
+    var built = false;
+    function build() {
+      if (built) return;
+      built = true;
+      findingBody(f, more);
     }
-    li.append(ruleDetails(f.rule));
+    more.addEventListener('toggle', function () { if (more.open) build(); });
+    if (f.severity !== 'info') {
+      build();
+      more.open = true;
+    }
+    li.append(more);
     return li;
   }
 
-  // Render, grouped by file in report order.
-  var list = document.getElementById('finding-list');
-  var groups = [];
-  var byFile = Object.create(null);
-  data.findings.forEach(function (f, i) {
-    if (!has(byFile, f.file)) {
-      var src = has(data.sources, f.source) ? data.sources[f.source] : null;
-      var ol = el('ol', null, []);
-      var count = el('span', { class: 'muted group-count' }, []);
-      var section = el('section', { class: 'file-group', 'data-file': f.file }, [
-        el('h3', null, [el('span', { class: 'mono' }, [f.file]), src ? el('span', { class: 'src-title' }, [src.title]) : null, count]),
-        ol
-      ]);
-      byFile[f.file] = { section: section, ol: ol, count: count, items: [] };
-      groups.push(byFile[f.file]);
-      list.append(section);
+  // Where sources disagree: one table per subject and property, one row per claim.
+  var DIS_PAGE = 20;
+  function disagreementTable(d) {
+    var claims = d.claims.map(function (id) { return data.claims[id]; });
+    var facetNames = FACETS.filter(function (n) { return claims.some(function (c) { return has(c.facets, n); }); });
+    function state(values) {
+      var stated = values.filter(function (v) { return v !== null; });
+      if (stated.length < values.length) return stated.length ? 'one-sided' : 'same';
+      return new Set(stated).size > 1 ? 'differs' : 'same';
     }
-    var item = findingItem(f, i);
-    byFile[f.file].ol.append(item);
-    byFile[f.file].items.push({ el: item, f: f, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() });
+    var valueState = state(claims.map(function (c) { return c.value; }));
+    var facetState = {};
+    facetNames.forEach(function (n) { facetState[n] = state(claims.map(function (c) { var v = facetOf(c, n); return v ? v.key : null; })); });
+    var head = el('tr', null, [el('th', { scope: 'col' }, ['Source']), el('th', { scope: 'col' }, ['Claim']), el('th', { scope: 'col' }, ['Value'])]);
+    facetNames.forEach(function (n) { head.append(el('th', { scope: 'col' }, [FACET_LABEL[n] || n])); });
+    head.append(el('th', { scope: 'col' }, ['Best evidence']));
+    var body = el('tbody', null, []);
+    claims.forEach(function (c) {
+      var tr = el('tr', { 'data-claim': c.id }, [
+        el('th', { scope: 'row' }, [c.sourceTitle, el('span', { class: 'muted mono', style: null }, [' ' + loc(c.file, c.line, c.column)])]),
+        el('td', null, [el('q', null, [c.text])]),
+        el('td', { class: valueState === 'same' ? null : valueState }, [c.value])
+      ]);
+      facetNames.forEach(function (n) {
+        var v = facetOf(c, n);
+        tr.append(el('td', { class: facetState[n] === 'same' ? null : facetState[n] }, v ? [v.value] : [el('span', { class: 'absent' }, ['not stated'])]));
+      });
+      tr.append(el('td', null, [levelTag(c.level, c.band)]));
+      body.append(tr);
+    });
+    var rules = d.rules.map(function (i) { return data.ruleIds[i]; });
+    return el('article', { class: 'dis', 'data-subject': d.subject, 'data-property': d.property }, [
+      el('h3', null, [d.subject + ' · ' + d.property]),
+      el('p', { class: 'muted' }, [plural(d.findings, 'conflict finding') + ' (' + rules.join(', ') + '); ' + plural(claims.length, 'claim')]),
+      el('div', { class: 'table-scroll' }, [el('table', { class: 'dis-table' }, [
+        el('caption', { class: 'sr-only' }, ['What each source says about ' + d.subject + ' · ' + d.property]),
+        el('thead', null, [head]), body
+      ])])
+    ]);
+  }
+  var disList = document.getElementById('disagreement-list');
+  var disShown = 0;
+  var disMore = el('button', { type: 'button', class: 'more', id: 'disagreement-more' }, []);
+  function showDisagreements() {
+    var next = data.disagreements.slice(disShown, disShown + DIS_PAGE);
+    next.forEach(function (d) { disList.insertBefore(disagreementTable(d), disMore); });
+    disShown += next.length;
+    var left = data.disagreements.length - disShown;
+    disMore.hidden = left <= 0;
+    disMore.textContent = 'Show ' + Math.min(left, DIS_PAGE) + ' more (' + left + ' left)';
+  }
+  disMore.addEventListener('click', showDisagreements);
+  if (data.disagreements.length === 0) disList.append(el('p', { class: 'muted' }, ['No conflict findings: the sources do not disagree.']));
+  else {
+    disList.append(disMore);
+    showDisagreements();
+  }
+
+  // The findings: filtered, then shown a page at a time, flat (worst first) or in groups.
+  var PAGE = 200;
+  var GROUP_PAGE = 50;
+  var IN_GROUP_PAGE = 200;
+  var list = document.getElementById('finding-list');
+  var items = data.findings.map(function (f, i) {
+    return { f: f, i: i, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() };
   });
+  var SEV_RANK = { error: 0, warning: 1, info: 2 };
+
+  function pager(total, size, render, container) {
+    var shown = 0;
+    var button = el('button', { type: 'button', class: 'more' }, []);
+    function next() {
+      var upto = Math.min(total, shown + size);
+      render(shown, upto);
+      shown = upto;
+      button.hidden = shown >= total;
+      button.textContent = 'Show ' + Math.min(size, total - shown) + ' more (' + (total - shown) + ' left)';
+    }
+    button.addEventListener('click', next);
+    container.append(button);
+    next();
+    return button;
+  }
+
+  function renderFlat(matched) {
+    var ol = el('ol', { id: 'flat' }, []);
+    list.append(ol);
+    var button = pager(matched.length, PAGE, function (from, to) {
+      for (var k = from; k < to; k++) ol.append(findingItem(matched[k].f, matched[k].i));
+    }, list);
+    list.append(button);
+  }
+
+  function groupKey(f, by) {
+    if (by === 'file') return f.file;
+    if (by === 'rule') return f.rule;
+    return f.claim || f.file;
+  }
+
+  function renderGroups(matched, by) {
+    var groups = [];
+    var index = Object.create(null);
+    matched.forEach(function (it) {
+      var key = groupKey(it.f, by);
+      var g = index[key];
+      if (!g) {
+        g = index[key] = { key: key, items: [], worst: 2 };
+        groups.push(g);
+      }
+      g.items.push(it);
+      g.worst = Math.min(g.worst, SEV_RANK[it.f.severity]);
+    });
+    groups.sort(function (a, b) { return a.worst - b.worst || b.items.length - a.items.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
+    var wrap = el('div', null, []);
+    list.append(wrap);
+    pager(groups.length, GROUP_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) wrap.append(groupSection(groups[k], by));
+    }, list);
+  }
+
+  function groupSection(g, by) {
+    var first = g.items[0].f;
+    var label = [el('span', { class: by === 'rule' ? null : 'mono' }, [g.key])];
+    if (by === 'file' && has(data.sources, first.source)) label.push(el('span', { class: 'src-title' }, [data.sources[first.source].title]));
+    if (by === 'claim' && first.claim && has(data.claims, first.claim)) label.push(el('span', { class: 'src-title' }, [data.claims[first.claim].text]));
+    if (by === 'rule' && has(data.rules, g.key)) label.push(el('span', { class: 'src-title' }, [data.rules[g.key].summary]));
+    label.push(el('span', { class: 'badge worst badge-' + SEV_NAMES[g.worst] }, [SEV_NAMES[g.worst]]));
+    label.push(el('span', { class: 'muted group-count' }, [plural(g.items.length, 'finding')]));
+    var ol = el('ol', null, []);
+    var section = el('section', { class: 'group file-group', 'data-group': by, 'data-key': g.key, 'data-file': by === 'file' ? g.key : null }, [el('h3', null, label), ol]);
+    pager(g.items.length, IN_GROUP_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) ol.append(findingItem(g.items[k].f, g.items[k].i));
+    }, section);
+    return section;
+  }
 
   // Filter controls.
   var ruleSelect = document.getElementById('filter-rule');
   var sourceSelect = document.getElementById('filter-source');
   var textInput = document.getElementById('filter-text');
+  var groupSelect = document.getElementById('group-by');
   var countEl = document.getElementById('visible-count');
   var noMatch = document.getElementById('no-match');
   var ruleCounts = Object.create(null);
@@ -644,26 +1009,20 @@ const SCRIPT = String.raw`
     var rule = ruleSelect.value;
     var source = sourceSelect.value;
     var words = textInput.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var visible = 0;
-    groups.forEach(function (g) {
-      var shown = 0;
-      g.items.forEach(function (it) {
-        var f = it.f;
-        var ok = sev[f.severity] &&
-          (!rule || (rule.slice(-2) === '/*' ? f.rule.indexOf(rule.slice(0, -1)) === 0 : f.rule === rule)) &&
-          (!source || f.source === source) &&
-          words.every(function (w) { return it.hay.indexOf(w) >= 0; });
-        it.el.hidden = !ok;
-        if (ok) shown++;
-      });
-      g.section.hidden = shown === 0;
-      g.count.textContent = shown === g.items.length ? plural(shown, 'finding') : shown + ' of ' + plural(g.items.length, 'finding');
-      visible += shown;
+    var matched = items.filter(function (it) {
+      var f = it.f;
+      return sev[f.severity] &&
+        (!rule || (rule.slice(-2) === '/*' ? f.rule.indexOf(rule.slice(0, -1)) === 0 : f.rule === rule)) &&
+        (!source || f.source === source) &&
+        words.every(function (w) { return it.hay.indexOf(w) >= 0; });
     });
+    list.textContent = '';
+    if (groupSelect.value) renderGroups(matched, groupSelect.value);
+    else renderFlat(matched);
     countEl.textContent = '';
-    countEl.append('Showing ', el('strong', null, [String(visible)]), ' of ' + plural(data.findings.length, 'finding'));
-    countEl.setAttribute('data-visible', String(visible));
-    noMatch.hidden = visible > 0 || data.findings.length === 0;
+    countEl.append('Showing ', el('strong', null, [String(matched.length)]), ' of ' + plural(data.findings.length, 'finding'));
+    countEl.setAttribute('data-visible', String(matched.length));
+    noMatch.hidden = matched.length > 0 || data.findings.length === 0;
   }
 
   var form = document.getElementById('filters');
@@ -671,9 +1030,13 @@ const SCRIPT = String.raw`
   form.addEventListener('change', apply);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  document.getElementById('loading').remove();
+  apply();
   if (data.findings.length === 0) {
     list.append(el('p', { class: 'notice' }, ['No problems found in ' + plural(data.summary.claims, 'claim') + '.']));
   }
-  apply();
+  document.body.setAttribute('data-ready', 'true');
+  mark('ready');
+  }
 })();
 `;

@@ -129,6 +129,8 @@ async function open(file: string, width = 1280): Promise<Watched> {
   });
   page.on('pageerror', (e) => w.pageErrors.push(e.message));
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  // The data is inflated and the first page rendered after load.
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return w;
 }
 
@@ -173,7 +175,7 @@ afterAll(async () => {
   for (const d of [dir, hostileDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-describe('the HTML report of the bundled register, in Chromium', () => {
+describe('the HTML report of the bundled register, in Chromium', { timeout: 120_000 }, () => {
   it('shows the counts of the JSON summary', async () => {
     const w = await open(bundled.file);
     const summary = (JSON.parse(json(bundled.result, CTX)) as { summary: Record<string, number> }).summary;
@@ -231,8 +233,11 @@ describe('the HTML report of the bundled register, in Chromium', () => {
     rows = await visibleRows(page);
     expect(rows.length).toBe(findings.filter((f) => f.file === 'claims/ketam-guide.yaml' && f.severity === 'error').length);
     expect(rows.every((r) => r.source === 'ketam-guide' && r.severity === 'error')).toBe(true);
-    // Groups with nothing to show are hidden too.
-    expect(await page.locator('section.file-group[data-file="claims/earlywine-2026.yaml"]').isHidden()).toBe(true);
+    // Grouped by file, only the groups with something to show are there.
+    await page.selectOption('#group-by', 'file');
+    expect(await page.locator('section.group[data-file="claims/earlywine-2026.yaml"]').count()).toBe(0);
+    expect(await page.locator('section.group[data-file="claims/ketam-guide.yaml"]').count()).toBe(1);
+    await page.selectOption('#group-by', '');
 
     await page.click('#filter-reset');
     await expect.poll(() => visibleCount(page)).toBe(total);
@@ -253,6 +258,10 @@ describe('the HTML report of the bundled register, in Chromium', () => {
     const { page } = w;
     // A conflict in context: the population differs.
     const conflict = page.locator('li.finding[data-rule="conflict/context"]').first();
+    // An info: collapsed until opened.
+    expect(await conflict.locator('details.finding-more').getAttribute('open')).toBeNull();
+    expect(await conflict.locator('.claim-panel').count()).toBe(0);
+    await conflict.locator('details.finding-more > summary').click();
     const panels = conflict.locator('.claim-panel');
     expect(await panels.count()).toBe(2);
     const [a, b] = [await panels.nth(0).boundingBox(), await panels.nth(1).boundingBox()];
@@ -287,6 +296,69 @@ describe('the HTML report of the bundled register, in Chromium', () => {
     await page.close();
   });
 
+  it('lists the findings worst first, groups them by file, claim or rule, and keeps infos collapsed', async () => {
+    const w = await open(bundled.file);
+    const { page } = w;
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    const flat = (await visibleRows(page)).map((r) => rank[r.severity]!);
+    expect(flat).toHaveLength(bundled.result.findings.length);
+    expect(flat).toEqual([...flat].sort((a, b) => a - b));
+    // Errors and warnings open, infos collapsed (their details built only when opened).
+    expect(await page.locator('li.finding[data-severity="error"] details.finding-more[open]').count()).toBe(bundled.result.summary.errors);
+    expect(await page.locator('li.finding[data-severity="info"] details.finding-more[open]').count()).toBe(0);
+    expect(await page.locator('li.finding[data-severity="info"] details.finding-more .rule-details').count()).toBe(0);
+    for (const by of ['file', 'claim', 'rule'] as const) {
+      await page.selectOption('#group-by', by);
+      const groups = page.locator(`section.group[data-group="${by}"]`);
+      // Groups come 50 at a time: show them all.
+      expect(await groups.count()).toBeLessThanOrEqual(50);
+      const more = page.locator('#finding-list > button.more');
+      while (await more.isVisible()) await more.click();
+      const keys = await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+      const expected = new Set(bundled.result.findings.map((f) => (by === 'file' ? f.file : by === 'rule' ? f.rule : f.claim ?? f.file)));
+      expect(new Set(keys), by).toEqual(expected);
+      // Every finding is in its group, once; groups with an error come first.
+      expect(await page.locator('section.group li.finding').count()).toBe(bundled.result.findings.length);
+      const worst = await groups.evaluateAll((els) => els.map((e) => e.querySelector('.worst')!.textContent));
+      expect(worst.map((x) => rank[x!]!)).toEqual([...worst.map((x) => rank[x!]!)].sort((a, b) => a - b));
+      if (by === 'rule') {
+        const rows = await page.locator('section.group[data-key="conflict/value"] li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+        expect(rows.length).toBe(bundled.result.findings.filter((f) => f.rule === 'conflict/value').length);
+        expect(new Set(rows)).toEqual(new Set(['conflict/value']));
+      }
+    }
+    expect(await visibleCount(page)).toBe(bundled.result.findings.length);
+    expectClean(w);
+    await page.close();
+  });
+
+  it('shows where sources disagree: per subject and property, one row per claim with value, context and best evidence', async () => {
+    const w = await open(bundled.file);
+    const { page } = w;
+    const tables = page.locator('#disagreements article.dis');
+    expect(await tables.count()).toBeGreaterThan(0);
+    const origin = page.locator('#disagreements article.dis[data-subject="ketamine"][data-property="origin"]');
+    expect(await origin.count()).toBe(1);
+    const rows = origin.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    const claimsInRows = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+    expect(claimsInRows).toEqual(expect.arrayContaining(['earlywine-2026/origin-decade', 'ketam-guide/origin-decade']));
+    // The values differ: highlighted; the header names the columns; each row has a best-evidence level.
+    const head = await origin.locator('thead th').allTextContents();
+    expect(head.slice(0, 3)).toEqual(['Source', 'Claim', 'Value']);
+    expect(head.at(-1)).toBe('Best evidence');
+    const valueCells = origin.locator('tbody tr td:nth-of-type(2)');
+    expect(await valueCells.evaluateAll((els) => els.map((e) => e.className))).toContain('differs');
+    expect(await rows.locator('td .lvl').count()).toBe(await rows.count());
+    // A disagreement in context: a facet column differs and is highlighted.
+    const differing = page.locator('#disagreements td.differs');
+    expect(await differing.count()).toBeGreaterThan(0);
+    const bg = await differing.first().evaluate((td) => (globalThis as unknown as BrowserGlobals).getComputedStyle(td).backgroundColor);
+    expect(bg).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+    expectClean(w);
+    await page.close();
+  });
+
   it('looks right: screenshots at 1280px and on a narrow window', async () => {
     mkdirSync(RESULTS, { recursive: true });
     const w = await open(bundled.file);
@@ -300,14 +372,18 @@ describe('the HTML report of the bundled register, in Chromium', () => {
     expect(await scrollWidth(narrow.page)).toBeLessThanOrEqual(390);
     await narrow.page.selectOption('#filter-rule', 'conflict/value');
     await narrow.page.screenshot({ path: join(RESULTS, 'report-narrow.png'), fullPage: true });
+    // The disagreement tables at both widths: the tables scroll inside their box, the page does not.
+    await w.page.locator('#disagreements').screenshot({ path: join(RESULTS, 'report-disagreements-1280.png') });
+    await narrow.page.locator('#disagreements').screenshot({ path: join(RESULTS, 'report-disagreements-390.png') });
+    expect(await scrollWidth(narrow.page)).toBeLessThanOrEqual(390);
     expectClean(w);
     expectClean(narrow);
     await w.page.close();
     await narrow.page.close();
-  });
+  }, 120_000);
 });
 
-describe('a report of hostile claim texts, in Chromium', () => {
+describe('a report of hostile claim texts, in Chromium', { timeout: 120_000 }, () => {
   it('runs no script from the claims and shows their text as text', async () => {
     const w = await open(hostile.file);
     const { page } = w;
@@ -327,6 +403,8 @@ describe('a report of hostile claim texts, in Chromium', () => {
     // The conflict still renders side by side, with its hostile facets as text.
     const conflict = page.locator('li.finding[data-conflict="true"]').first();
     expect(await conflict.getAttribute('data-rule')).toMatch(/^conflict\//);
+    // An info conflict starts collapsed: open it.
+    if ((await conflict.locator('details.finding-more[open]').count()) === 0) await conflict.locator('details.finding-more > summary').click();
     expect(await conflict.locator('.claim-panel').count()).toBe(2);
     expect(await conflict.locator('tr.differs th').allTextContents()).toEqual(expect.arrayContaining(['Value', 'Population']));
     // Filtering does not bring anything to life either.

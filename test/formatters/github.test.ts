@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../src/engine/report/finding.js';
-import github, { STEP_SUMMARY_LIMIT, annotationMessage, annotationTitle, stepSummary, workflowCommand } from '../../src/formatters/github.js';
+import github, { ANNOTATIONS_PER_SEVERITY, STEP_SUMMARY_LIMIT, annotationMessage, annotationTitle, stepSummary, workflowCommand } from '../../src/formatters/github.js';
 import { markdownCell } from '../../src/formatters/markdown-text.js';
 import { claimlint } from '../helpers/cli.js';
 import { CTX, HOSTILE, e2eProject, finding, mixedResult, related, result } from '../helpers/results.js';
@@ -115,6 +115,26 @@ describe('github workflow commands', () => {
     }
   });
 
+  it(`annotates at most ${ANNOTATIONS_PER_SEVERITY} findings of each kind, worst first, and counts the rest in the job summary`, () => {
+    const many = [
+      ...Array.from({ length: 25 }, (_, i) => finding({ line: i + 1, endLine: i + 1, severity: 'error', message: `error ${i}` })),
+      ...Array.from({ length: 3 }, (_, i) => finding({ line: i + 1, endLine: i + 1, severity: 'warning', message: `warning ${i}` })),
+      ...Array.from({ length: 15 }, (_, i) => finding({ line: i + 1, endLine: i + 1, severity: 'info', message: `info ${i}` })),
+    ];
+    const file = join(tmp(), 'summary.md');
+    const out = github(result(many), { ...CTX, env: { GITHUB_STEP_SUMMARY: file } } as typeof CTX);
+    const lines = out.trimEnd().split('\n');
+    const kinds = lines.filter((l) => l.startsWith('::')).map((l) => l.slice(2, l.indexOf(' ')));
+    expect(kinds).toEqual([...Array(10).fill('error'), ...Array(3).fill('warning'), ...Array(10).fill('notice')]);
+    expect(lines.filter((l) => l.startsWith('::error')).map((l) => l.split('::')[2])).toEqual(Array.from({ length: 10 }, (_, i) => `error ${i}`));
+    expect(lines.at(-1)).toBe('claimlint: 20 more findings not annotated (at most 10 of each kind, worst first); the job summary counts all 43');
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('| error | 25 |\n| warning | 3 |\n| info | 15 |');
+    expect(md).toContain('> 20 more findings are not annotated: GitHub shows 10 annotations of each kind per step');
+    // Without a summary file, the cap holds too.
+    expect(github(result(many), { ...CTX, env: {} } as typeof CTX).trimEnd().split('\n')).toHaveLength(24);
+  });
+
   it('prints nothing for a clean register', () => {
     expect(github(result([]), { ...CTX, env: {} } as typeof CTX)).toBe('');
   });
@@ -169,7 +189,9 @@ describe('github step summary', () => {
     const shown = md.split('\n').filter((l) => l.startsWith('| claims/')).length;
     expect(shown).toBeGreaterThan(100);
     expect(shown).toBeLessThan(3000);
-    expect(md.trimEnd().endsWith(`_${(3000 - shown).toLocaleString('en-US')} more findings not shown (report size limit)._`)).toBe(true);
+    expect(md).toContain(`_${(3000 - shown).toLocaleString('en-US')} more findings not shown (report size limit)._\n`);
+    // ... and says that the findings beyond the annotation cap are not annotated.
+    expect(md.trimEnd().endsWith('the counts above include every finding.')).toBe(true);
     // the worst (errors) are the ones kept
     expect(new Set(md.split('\n').filter((l) => l.startsWith('| claims/')).map((l) => l.split(' | ')[1]))).toEqual(new Set(['error']));
   });

@@ -4,11 +4,13 @@
  * attributes, the embedded JSON). The browser side is in
  * test/browser/report.test.ts.
  */
+import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintResult } from '../../src/engine/run/linter.js';
 import { fingerprint } from '../../src/engine/report/fingerprint.js';
 import type { Finding } from '../../src/engine/report/finding.js';
-import html, { CSP, escapeHtml, scriptJson } from '../../src/formatters/html.js';
+import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type Disagreement } from '../../src/formatters/html.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { yaml } from '../helpers/rule-tester.js';
@@ -82,16 +84,47 @@ async function hostileResult(): Promise<LintResult> {
   return lintTexts(FILES, { cwd: '/virtual', now: new Date('2026-11-23') });
 }
 
-/** The JSON block of a report, parsed. */
-function embedded(page: string): {
+interface EmbeddedData {
   summary: LintResult['summary'];
-  findings: Array<{ rule: string; text: string | null; message: string; source: string; related: Array<{ claim: string }> }>;
+  files: string[];
+  ruleIds: string[];
+  sourceIds: string[];
+  findings: CompactFinding[];
   claims: Record<string, { text: string; subject: string; evidence: Array<{ name?: string; quote?: string; references?: Array<{ title?: string; url?: string }> }> }>;
   rules: Record<string, { docs: string | null; summary: string }>;
+  disagreements: Disagreement[];
+  refs: Array<{ title?: string; url?: string }>;
+}
+
+/** The data block of a report: base64 of deflated JSON. */
+function rawData(page: string): { block: string; data: EmbeddedData } {
+  const m = /<script type="application\/octet-stream" id="claimlint-data" data-encoding="deflate-raw\+base64">([\s\S]*?)<\/script>/.exec(page);
+  expect(m, 'the report embeds its data as deflated, base64-encoded JSON').not.toBeNull();
+  const block = m![1]!;
+  return { block, data: JSON.parse(inflateRawSync(Buffer.from(block, 'base64')).toString('utf8')) as EmbeddedData };
+}
+
+/** The report's data with the compact findings read back into objects (as the page script does). */
+function embedded(page: string): Omit<EmbeddedData, 'findings'> & {
+  findings: Array<{ rule: string; severity: string; text: string | null; message: string; source: string; related: Array<{ claim: string }> }>;
 } {
-  const m = /<script type="application\/json" id="claimlint-data">([\s\S]*?)<\/script>/.exec(page);
-  expect(m, 'the report embeds its data as application/json').not.toBeNull();
-  return JSON.parse(m![1]!);
+  const { data } = rawData(page);
+  const sev = ['error', 'warning', 'info'];
+  // Cited references travel once, by index, as the page script reads them back.
+  for (const c of Object.values(data.claims)) {
+    for (const e of c.evidence) if (e.references) e.references = (e.references as unknown as number[]).map((i) => data.refs[i]!);
+  }
+  return {
+    ...data,
+    findings: data.findings.map((a) => ({
+      severity: sev[a[0]]!,
+      rule: data.ruleIds[a[1]]!,
+      message: a[5],
+      text: a[7] ?? (a[6] ? data.claims[a[6]]?.text ?? null : null),
+      source: data.sourceIds[a[8]]!,
+      related: a[9].map((r) => ({ claim: r[1] })),
+    })),
+  };
 }
 
 /** The tags of some markup, with their attributes (names lowercased, values as written). */
@@ -112,9 +145,14 @@ describe('html formatter', () => {
   it('is one self-contained page: no link, no external script, image, font or stylesheet', async () => {
     const page = html(await hostileResult(), CTX);
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
+    const CSP = cspFor(script);
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`);
     expect(CSP).toContain("default-src 'none'");
     expect(CSP).toContain("img-src data:");
+    // Only the page's own script runs: allowed by its hash, never 'unsafe-inline'.
+    expect(CSP).toContain(`script-src 'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
+    expect(CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
     // The CSP comes before anything that could load or run.
     expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<style'));
     // Markup and CSS, with the contents of the two script elements left out (checked below).
@@ -137,7 +175,6 @@ describe('html formatter', () => {
     for (const h of hrefs) expect(h).toMatch(/^#[\w-]+$/);
     for (const [, v] of attrs) expect(v).not.toMatch(/^\s*(?:(?:https?:)?\/\/|javascript:)/i);
     // The page script creates no element that loads: no src attribute, no script, image, link, frame or style sheet.
-    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
     expect(script).not.toMatch(/['"](?:src|srcset|srcdoc)['"]|\.src\s*=/);
     expect(script).not.toMatch(/createElement\(\s*['"](?:script|img|link|iframe|object|embed|style|audio|video|source)['"]/);
     expect(script).not.toMatch(/fetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/);
@@ -155,12 +192,9 @@ describe('html formatter', () => {
     expect(page).not.toContain('\u2029');
     // Server-rendered text (the subject in the evidence overview, the source in the legend of bars) is entity-escaped.
     expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    // The JSON block escapes < > & so nothing in it can close the element or open a comment.
-    const block = /<script type="application\/json" id="claimlint-data">([\s\S]*?)<\/script>/.exec(page)![1]!;
-    expect(block).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(block).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
-    expect(block).toContain('\\u003c/script\\u003e');
-    expect(block).toContain('\\u2028');
+    // The data block is base64: no character in it can close the element or open a comment.
+    const { block } = rawData(page);
+    expect(block).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
     // ... and still carries the text exactly.
     const data = embedded(page);
     const texts = data.findings.map((f) => f.text);
@@ -192,6 +226,20 @@ describe('html formatter', () => {
     for (const key of ['errors', 'warnings', 'infos', 'files', 'sources', 'claims'] as const) {
       expect(page).toContain(`data-summary="${key}">${result.summary[key]}<`);
     }
+  });
+
+  it('orders the findings worst first, and lists per subject and property the claims of its conflicts', async () => {
+    const result = await hostileResult();
+    const data = embedded(html(result, CTX));
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    const ranks = data.findings.map((f) => rank[f.severity]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(data.findings.map((f) => f.severity)).size).toBeGreaterThan(1);
+    expect(data.disagreements).toHaveLength(1);
+    const [d] = data.disagreements;
+    expect(d).toMatchObject({ subject: 'ketamine', property: 'origin' });
+    expect([...d!.claims].sort()).toEqual(['early/origin', 'guide/origin']);
+    expect(d!.rules.map((i) => data.ruleIds[i])).toContain('conflict/value');
   });
 
   it('draws the evidence overview per subject as inline SVG with a legend and a table', async () => {

@@ -79,7 +79,7 @@ function expectedPairs(register: Register): Array<{ rule: Rule; a: string; b: st
   const out: Array<{ rule: Rule; a: string; b: string; guaranteed: boolean }> = [];
   for (const group of register.subjectPropertyGroups()) {
     const facts = group.map((c) => register.facts(c));
-    const index = new ContextIndex(facts, register.vocabulary);
+    const index = new ContextIndex(register.vocabulary);
     // Cluster size and family size (number of clusters) of each claim, per rule.
     const sizes = new Map<Rule, Map<string, { cluster: number; clusters: number }>>();
     for (const rule of RULES) {

@@ -92,7 +92,7 @@ function pageClaims(shown: Record<string, ClaimSummary>): { claims: Record<strin
 }
 
 const SEVERITY_INDEX = { error: 0, warning: 1, info: 2 } as const;
-const RELATED_KINDS = ['claim', 'reference', 'source'] as const;
+const RELATED_KINDS = ['claim', 'reference', 'source', 'document'] as const;
 
 /**
  * The findings in compact form, one array each:
@@ -530,7 +530,7 @@ const SCRIPT = String.raw`
 (function () {
   'use strict';
   var SEV_NAMES = ['error', 'warning', 'info'];
-  var KIND_NAMES = ['claim', 'reference', 'source'];
+  var KIND_NAMES = ['claim', 'reference', 'source', 'document passage'];
 
   // The data: base64 of deflated JSON, inflated by the browser (no network, no eval).
   function decode() {

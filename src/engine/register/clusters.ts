@@ -217,7 +217,7 @@ export interface Cluster {
 const levelRank = (l: EvidenceLevel | undefined) => (typeof l === 'number' ? l : 6);
 
 /**
- * The clusters of each family of a group, ranked: the prevailing one first
+ * The clusters of each family of a group that has more than one, ranked: the prevailing one first
  * (most sources; then, among as many sources, the one with no claim in a
  * preferred file — a file given on the command line, or changed under
  * `--changed-since` or `--baseline` — so that a claim the user is adding is
@@ -237,16 +237,23 @@ export function clustersOf(
   }
   const out: Cluster[][] = [];
   for (const members of byFamily.values()) {
-    const ranked = dim
-      .clusters(members)
+    if (members.length < 2) continue;
+    const split = dim.clusters(members);
+    // One cluster: everything agrees, nothing to report (and no context to read).
+    if (split.length < 2) continue;
+    const ranked = split
       .map((ms) => {
         const sorted = [...ms].sort((a, b) => a.order - b.order);
         const byContext = new Map<number, ClaimFacts[]>();
         for (const m of sorted) push(byContext, contextIds(m), m);
+        let level: number | undefined;
         return {
           members: sorted,
           sources: new Set(sorted.map((m) => m.sourceKey)).size,
-          level: Math.min(...sorted.map((m) => levelRank(m.level))),
+          // Evidence is resolved only to break a tie.
+          get level(): number {
+            return (level ??= Math.min(...sorted.map((m) => levelRank(m.level))));
+          },
           // Holds a claim of a file the user is working on (given, or changed under --changed-since/--baseline).
           preferred: sorted.some(preferred) ? 1 : 0,
           first: sorted[0]!.order,
@@ -307,21 +314,17 @@ export class ContextIndex {
   private readonly rows = new Map<number, Uint8Array>();
   private readonly pairs = new Map<number, Map<number, PairContext>>();
 
-  constructor(
-    claims: readonly ClaimFacts[],
-    private readonly vocab: Vocabulary,
-  ) {
-    for (const f of claims) {
-      if (!this.ids.has(f.context.id)) {
-        this.ids.set(f.context.id, this.keys.length);
-        this.keys.push(f.context);
-      }
-    }
-  }
+  constructor(private readonly vocab: Vocabulary) {}
 
-  /** The number of a claim's context (claims of the group only). */
+  /** The number of a claim's context, given on first sight. */
   id(f: ClaimFacts): number {
-    return this.ids.get(f.context.id)!;
+    let id = this.ids.get(f.context.id);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(f.context.id, id);
+      this.keys.push(f.context);
+    }
+    return id;
   }
 
   verdict(a: number, b: number): Verdict {
@@ -331,7 +334,11 @@ export class ContextIndex {
   /** Verdicts of context `a` against others, as indexes into VERDICTS (match 0, unknown 1, different 2). */
   row(a: number): (b: number) => number {
     let row = this.rows.get(a);
-    if (!row) this.rows.set(a, (row = new Uint8Array(this.keys.length)));
+    if (!row || row.length < this.keys.length) {
+      const grown = new Uint8Array(Math.max(this.keys.length, 2 * (row?.length ?? 0)));
+      if (row) grown.set(row);
+      this.rows.set(a, (row = grown));
+    }
     const r = row;
     return (b) => {
       if (r[b] === 0) r[b] = CODE[this.work(a, b)];

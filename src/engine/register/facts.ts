@@ -34,8 +34,7 @@ export class ClaimFacts {
   readonly size: { interval: Interval; unit: string } | undefined;
   /** Identifies the source: two claims with the same key come from one source. */
   readonly sourceKey: string;
-  /** The context's normalised facets. */
-  readonly context: ContextKey;
+  private contextKeyValue: ContextKey | undefined;
   private levelDone = false;
   private levelValue: EvidenceLevel | undefined;
 
@@ -43,7 +42,7 @@ export class ClaimFacts {
     readonly claim: LoadedClaim,
     /** Position in the register (claims in file order, files sorted): the deterministic tie-break. */
     readonly order: number,
-    vocab: Vocabulary,
+    private readonly vocab: Vocabulary,
   ) {
     const v = claim.claim.value;
     this.kind = valueKind(v);
@@ -55,7 +54,11 @@ export class ClaimFacts {
     const sizeInterval = size ? quantityInterval(size) : undefined;
     this.size = size && sizeInterval ? { interval: sizeInterval, unit: (size.unit ?? '').toLowerCase().replace(/\s/g, '') } : undefined;
     this.sourceKey = claim.source.id !== undefined ? `id:${claim.source.id}` : `file:${claim.file.path}`;
-    this.context = contextKey(claim.claim.context, vocab, claim.claim.subject);
+  }
+
+  /** The context's normalised facets, read on first use. */
+  get context(): ContextKey {
+    return (this.contextKeyValue ??= contextKey(this.claim.claim.context, this.vocab, this.claim.claim.subject));
   }
 
   /** Best evidence level (1 best … 5; null "not evidence"; undefined unknown), computed on first use. */

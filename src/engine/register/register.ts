@@ -50,10 +50,7 @@ export class Register {
   contexts(group: readonly LoadedClaim[]): ContextIndex {
     let index = this.contextIndexes.get(group);
     if (!index) {
-      index = new ContextIndex(
-        group.map((c) => this.facts(c)),
-        this.vocabulary,
-      );
+      index = new ContextIndex(this.vocabulary);
       this.contextIndexes.set(group, index);
     }
     return index;

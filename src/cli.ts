@@ -20,6 +20,7 @@ import { isMainModule, packageInfo } from './paths.js';
 const HELP = `Usage: claimlint [options] [files or globs...]
        claimlint report [-o file.html] [options]     (an HTML report to open in a browser)
        claimlint rules [--format stylish|json] [--config file]
+       claimlint lsp                                 (a language server on stdin/stdout, for editors)
 
 Lint a register of evidence claims (YAML claim files). The whole register is
 always read, since conflicts cross files; given files or globs limit the
@@ -213,6 +214,7 @@ async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'rules') return await listRules(argv.slice(1), io);
+    if (argv[0] === 'lsp') return await (await import('./lsp/server.js')).runLanguageServer(argv.slice(1));
     const report = argv[0] === 'report';
     const { values, positionals } = parse(report ? argv.slice(1) : argv);
     if (values.help) {

@@ -7,13 +7,22 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { ClaimSummary } from '../engine/register/claim-summary.js';
 import { cursorAt, type Segment } from './cursor.js';
-import { parsed, rawReferences, referenceIdsByScan } from './document.js';
+import { claimIndexAtLine, parsed, rawClaims, rawReferences, referenceIdsByScan } from './document.js';
 import { fieldsAt, isMappingAt, valuesAt } from './schema.js';
 
-function usedValues(claims: Record<string, ClaimSummary>, field: 'subject' | 'property'): Map<string, number> {
+function usedValues(claims: Record<string, ClaimSummary>, field: 'subject' | 'property', except: string | undefined): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of Object.values(claims)) counts.set(c[field], (counts.get(c[field]) ?? 0) + 1);
+  for (const c of Object.values(claims)) if (c.id !== except) counts.set(c[field], (counts.get(c[field]) ?? 0) + 1);
   return counts;
+}
+
+/** The full id of the claim being edited at (0-based) `line`: its half-typed value is no suggestion. */
+function claimAt(path: string, text: string, line: number): string | undefined {
+  const file = parsed(path, text);
+  if (!file.doc || file.syntaxErrors.length || !file.source) return undefined;
+  const index = claimIndexAtLine(file, line + 1);
+  const id = rawClaims(file).find((c) => c.index === index)?.id;
+  return id ? `${file.source.id}/${id}` : undefined;
 }
 
 function referenceIds(path: string, text: string): string[] {
@@ -48,7 +57,7 @@ export function completions(path: string, text: string, position: Position, clai
       return referenceIds(path, text).map((id) => item(id, CompletionItemKind.Reference, 'reference of this source', quoted ? id : JSON.stringify(id)));
     }
     if ((last === 'subject' || last === 'property') && valuePath.length === 3 && valuePath[0] === 'claims') {
-      const counts = usedValues(claims(), last);
+      const counts = usedValues(claims(), last, claimAt(path, text, position.line));
       // Most used first: the name the register already agrees on.
       const width = String(Math.max(0, ...counts.values())).length;
       return [...counts].map(([v, n]) =>

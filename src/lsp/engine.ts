@@ -1,19 +1,24 @@
 /**
  * The language server's only access to the lint engine: everything the
  * server knows about the register comes through {@link LspEngine}. Today it
- * re-lints the whole register with `lint({ contents })` (open buffers stand
- * in for the files on disk), debounced so that a burst of keystrokes costs
- * one run; an incremental session can replace the body of `runOnce` without
- * touching the server.
+ * runs every rule over the whole register on each change (`lintFiles`, as
+ * `lint({ contents })` does, open buffers standing in for the files on
+ * disk), keeping the parsed files and the loaded rules between runs so that
+ * only what changed is read and parsed again, and debounced so that a burst
+ * of keystrokes costs one run. An incremental session can replace the body
+ * of `runOnce` without touching the server.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import { DEFAULT_FILES, findConfigFile, loadConfig } from '../engine/run/config.js';
+import { parseClaimFile, type RegisterFile } from '../engine/load/loader.js';
+import { DEFAULT_FILES, findConfigFile } from '../engine/run/config.js';
 import { ConfigError } from '../engine/run/errors.js';
-import { lint, type RuleInfo } from '../engine/run/linter.js';
+import { lintFiles, resolveSetup, type LintResult, type Resolved, type RuleInfo } from '../engine/run/linter.js';
 import type { ClaimSummary } from '../engine/register/claim-summary.js';
 import type { Finding } from '../engine/report/finding.js';
-import { Vocabulary } from '../engine/register/vocabulary.js';
+import type { Vocabulary } from '../engine/register/vocabulary.js';
 import { displayPath } from '../paths.js';
 
 /** A configuration or rule-file problem, located when the engine says where. */
@@ -67,7 +72,12 @@ export class LspEngine {
   private readonly debounceMs: number;
   private pending: Deferred | undefined;
   private running: Promise<unknown> = Promise.resolve();
-  private setup: Promise<{ vocabulary: Vocabulary; inRegister: (abs: string) => boolean; configFile: string | undefined }> | undefined;
+  private setup: Promise<Settings> | undefined;
+  private lastSettings: Settings | undefined;
+  /** Parsed files by absolute path, with the text they were parsed from. */
+  private readonly parsedFiles = new Map<string, RegisterFile>();
+  /** The register's files on disk; undefined: look again. */
+  private listing: Promise<string[]> | undefined;
 
   constructor(root: string, opts: EngineOptions = {}) {
     this.root = resolve(root);
@@ -76,13 +86,30 @@ export class LspEngine {
 
   /** An open buffer's text (undefined: closed, the file on disk counts again). */
   setText(path: string, text: string | undefined, version = 0): void {
-    if (text === undefined) this.buffers.delete(path);
-    else this.buffers.set(path, { text, version });
+    if (text === undefined) {
+      // The file on disk counts again: read it on the next run.
+      this.buffers.delete(path);
+      this.parsedFiles.delete(path);
+    } else {
+      this.buffers.set(path, { text, version });
+    }
   }
 
   /** Configuration, rule folders or vocabulary changed: read them again on the next run. */
   reload(): void {
     this.setup = undefined;
+    this.listing = undefined;
+  }
+
+  /**
+   * A file changed, appeared or went away on disk: read it (and the list of
+   * files) again on the next run. A YAML file outside the register (the
+   * configuration, a rule file) reloads the setup.
+   */
+  fileChanged(path: string): void {
+    this.parsedFiles.delete(path);
+    this.listing = undefined;
+    if (/\.ya?ml$/i.test(path) && !this.lastSettings?.inRegister(path)) this.setup = undefined;
   }
 
   /** The configuration file the register uses, if any. */
@@ -116,14 +143,16 @@ export class LspEngine {
     return d.promise;
   }
 
-  private settings() {
+  private settings(): Promise<Settings> {
     this.setup ??= (async () => {
-      const loaded = await loadConfig(this.root);
+      const resolved = await resolveSetup({ cwd: this.root });
+      const loaded = resolved.config;
       const root = loaded.root;
       const isFile = picomatch(loaded.config.files ?? DEFAULT_FILES, { dot: false });
       const isIgnored = picomatch([...(loaded.config.ignores ?? []), '**/node_modules/**'], { dot: true });
       return {
-        vocabulary: new Vocabulary(loaded.config.vocabulary ?? {}),
+        resolved,
+        vocabulary: resolved.vocabulary,
         configFile: loaded.file,
         inRegister: (abs: string) => {
           const rel = displayPath(abs, root);
@@ -132,40 +161,77 @@ export class LspEngine {
       };
     })();
     const s = this.setup;
-    s.catch(() => {
+    s.then((ok) => (this.lastSettings = ok)).catch(() => {
       if (this.setup === s) this.setup = undefined; // a broken configuration is read again next time
     });
     return s;
   }
 
+  /** The register's claim files on disk, as `lint` finds them (`files` and `ignores` of the configuration). */
+  private files(settings: Settings): Promise<string[]> {
+    const { config } = settings.resolved;
+    this.listing ??= fg(config.config.files ?? DEFAULT_FILES, {
+      cwd: config.root,
+      absolute: true,
+      onlyFiles: true,
+      ignore: [...(config.config.ignores ?? []), '**/node_modules/**'],
+      dot: false,
+    });
+    const listing = this.listing;
+    listing.catch(() => {
+      if (this.listing === listing) this.listing = undefined;
+    });
+    return listing;
+  }
+
+  /** A file parsed from `text`, reusing the last parse when the text is the same. */
+  private parse(path: string, text: string): RegisterFile {
+    const hit = this.parsedFiles.get(path);
+    if (hit && hit.text === text) return hit;
+    const file = parseClaimFile(path, text);
+    this.parsedFiles.set(path, file);
+    return file;
+  }
+
   private async runOnce(): Promise<EngineOutcome> {
     try {
       const settings = await this.settings();
-      const contents = new Map<string, string>();
       const versions = new Map<string, number>();
+      const texts = new Map<string, string>();
       for (const [path, b] of this.buffers) {
         versions.set(path, b.version);
         // Only register files stand in for disk files: any other path given would be added to the register.
-        if (settings.inRegister(path)) contents.set(path, b.text);
+        if (settings.inRegister(path)) texts.set(path, b.text);
       }
-      const result = await lint({ cwd: this.root, contents });
-      const byFile = new Map<string, Finding[]>();
-      for (const f of result.findings) {
-        const abs = resolve(this.root, f.file);
-        const list = byFile.get(abs);
-        if (list) list.push(f);
-        else byFile.set(abs, [f]);
-      }
-      return {
-        ok: true,
-        snapshot: {
+      const paths = [...new Set([...(await this.files(settings)), ...texts.keys()])].sort();
+      const files = await Promise.all(
+        paths.map(async (p) => {
+          const text = texts.get(p);
+          if (text !== undefined) return this.parse(p, text);
+          const cached = this.parsedFiles.get(p);
+          if (cached) return cached;
+          return this.parse(p, await readFile(p, 'utf8'));
+        }),
+      );
+      // Age checks count from today, also in a server that runs for days.
+      const setup: Resolved = { ...settings.resolved, external: { ...settings.resolved.external, now: new Date() } };
+      const snapshotOf = (result: LintResult): EngineSnapshot => {
+        const byFile = new Map<string, Finding[]>();
+        for (const f of result.findings) {
+          const abs = resolve(this.root, f.file);
+          const list = byFile.get(abs);
+          if (list) list.push(f);
+          else byFile.set(abs, [f]);
+        }
+        return {
           byFile,
           rules: new Map(result.rules.map((r) => [r.id, r])),
           claims: () => result.claims ?? {},
           vocabulary: settings.vocabulary,
           versions,
-        },
+        };
       };
+      return { ok: true, snapshot: snapshotOf(lintFiles(setup, files, this.root)) };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const configFile = safeFindConfig(this.root);
@@ -174,6 +240,13 @@ export class LspEngine {
       return { ok: false, problem: { file: configFile, line: 1, column: 1, message: `claimlint failed: ${message}` } };
     }
   }
+}
+
+interface Settings {
+  resolved: Resolved;
+  vocabulary: Vocabulary;
+  inRegister: (abs: string) => boolean;
+  configFile: string | undefined;
 }
 
 function safeFindConfig(root: string): string | undefined {

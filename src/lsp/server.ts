@@ -122,8 +122,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
 
   const onWatched = (path: string) => {
     if (!engine) return;
-    // The configuration, a rule file or a vocabulary: read the setup again.
-    if (/\.ya?ml$/i.test(path)) engine.reload();
+    engine.fileChanged(path);
     relint(path);
   };
 
@@ -144,7 +143,6 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     const path = pathOf(e.document.uri);
     if (!engine || !path) return;
     engine.setText(path, e.document.getText(), e.document.version);
-    if (isSetupFile(path)) engine.reload();
     relint(path);
   });
   documents.onDidClose((e) => {
@@ -154,10 +152,11 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     forget(path);
     relint(path);
   });
-  documents.onDidSave((e) => {
+  documents.onDidSave(async (e) => {
     const path = pathOf(e.document.uri);
-    if (engine && path && isSetupFile(path)) {
-      engine.reload();
+    // The configuration and rule files are read from disk: a saved one applies now.
+    if (engine && path && /\.ya?ml$/i.test(path) && !(await engine.inRegister(path))) {
+      engine.fileChanged(path);
       relint(path);
     }
   });

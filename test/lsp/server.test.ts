@@ -3,7 +3,7 @@
  * drives it: diagnostics while typing across files, hover, completion,
  * definition, code actions, and reloading the configuration.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -85,10 +85,10 @@ describe('claimlint lsp', () => {
     dir = project({ 'claims/alpha.yaml': ALPHA, 'claims/beta.yaml': BETA });
     client = new LspClient(dir);
     await client.initialize();
-  });
+  }, 60_000);
   afterAll(async () => {
     expect(await client.stop()).toBe(0);
-  });
+  }, 60_000);
 
   it('publishes the whole register on start, with severity, rule id, docs link and position', async () => {
     const beta = await client.waitFor('claims/beta.yaml', has('evidence/none'));
@@ -250,7 +250,7 @@ describe('claimlint lsp', () => {
     });
   });
 
-  it('reloads on configuration and vocabulary changes; a bad configuration is a diagnostic, not a crash', async () => {
+  it('reloads on configuration, vocabulary and rule folder changes; a bad configuration is a diagnostic, not a crash', async () => {
     const beta = BETA.replace('subject: ketamine', 'subject: ketalar').replace('{year: 1962}', '{year: 1990}');
     const version = await client.change('claims/beta.yaml', beta);
     await client.waitFor('claims/beta.yaml', (p) => p.version === version && has('evidence/none')(p) && lacks('conflict/value')(p));
@@ -266,6 +266,16 @@ describe('claimlint lsp', () => {
     writeFileSync(join(dir, 'claimlint.config.yaml'), 'rules:\n  evidence/none: off\n');
     await client.waitFor('claimlint.config.yaml', (p) => p.diagnostics.length === 0);
     await client.waitFor('claims/beta.yaml', (p) => lacks('evidence/none')(p) && lacks('conflict/value')(p));
+    // A rule folder: its rules apply, and a change to a rule file applies too.
+    const rule = (severity: string) =>
+      `id: house/no-evidence\nextends: evidence-missing\nseverity: ${severity}\nsummary: Claims need evidence (house rule)\n`;
+    mkdirSync(join(dir, 'house'));
+    writeFileSync(join(dir, 'house', 'no-evidence.yaml'), rule('warning'));
+    writeFileSync(join(dir, 'claimlint.config.yaml'), 'ruleFolders: [house]\nrules:\n  evidence/none: off\n');
+    const house = await client.waitFor('claims/beta.yaml', has('house/no-evidence'));
+    expect(house.diagnostics.find((d) => d.code === 'house/no-evidence')!.severity).toBe(2);
+    writeFileSync(join(dir, 'house', 'no-evidence.yaml'), rule('error'));
+    await client.waitFor('claims/beta.yaml', (p) => p.diagnostics.some((d) => d.code === 'house/no-evidence' && d.severity === 1));
   });
 });
 

@@ -4,7 +4,7 @@
  * republished), hover, completion, go to definition and quick fixes.
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -18,7 +18,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES } from '../engine/run/config.js';
 import { packageInfo } from '../paths.js';
 import { codeActions } from './code-actions.js';
 import { completions } from './completion.js';
@@ -39,11 +38,6 @@ function pathOf(uri: string): string | undefined {
 
 /** Files whose change on disk can change findings: claim files, configuration, rules, source documents. */
 const WATCHED = /\.(ya?ml|txt|md|markdown|html?)$/i;
-
-/** Whether a change to this file can change the configuration, the rules or the vocabulary. */
-function isSetupFile(path: string): boolean {
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
-}
 
 export function startServer(connection: Connection, opts: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -133,29 +127,19 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     }
   });
 
-  documents.onDidOpen((e) => {
-    const path = pathOf(e.document.uri);
+  /** Buffers of register files stand in for the disk; other files (configuration, rules, documents) count when saved. */
+  const edited = async (uri: string, text: string | undefined, version: number) => {
+    const path = pathOf(uri);
     if (!engine || !path) return;
-    engine.setText(path, e.document.getText(), e.document.version);
-    relint(path);
-  });
-  documents.onDidChangeContent((e) => {
-    const path = pathOf(e.document.uri);
-    if (!engine || !path) return;
-    engine.setText(path, e.document.getText(), e.document.version);
-    relint(path);
-  });
-  documents.onDidClose((e) => {
-    const path = pathOf(e.document.uri);
-    if (!engine || !path) return;
-    engine.setText(path, undefined);
-    forget(path);
-    relint(path);
-  });
+    engine.setText(path, text, version);
+    if (text === undefined) forget(path);
+    if (await engine.inRegister(path)) relint(path);
+  };
+  documents.onDidChangeContent((e) => edited(e.document.uri, e.document.getText(), e.document.version));
+  documents.onDidClose((e) => edited(e.document.uri, undefined, e.document.version));
   documents.onDidSave(async (e) => {
     const path = pathOf(e.document.uri);
-    // The configuration and rule files are read from disk: a saved one applies now.
-    if (engine && path && /\.ya?ml$/i.test(path) && !(await engine.inRegister(path))) {
+    if (engine && path && !(await engine.inRegister(path))) {
       engine.fileChanged(path);
       relint(path);
     }
@@ -172,10 +156,11 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     return hoverOf(subjectHover(path, doc.getText(), params.position, snapshot.claims(), snapshot.vocabulary));
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const path = pathOf(params.textDocument.uri);
-    if (!doc || !path || !/\.ya?ml$/i.test(path) || isSetupFile(path)) return [];
+    // Claim-file completion in claim files only (not in the configuration or a rule file).
+    if (!doc || !path || !engine || !(await engine.inRegister(path))) return [];
     return completions(path, doc.getText(), params.position, () => snapshot?.claims() ?? {});
   });
 

@@ -52,6 +52,8 @@ interface Deferred {
   promise: Promise<EngineOutcome>;
   resolve: (o: EngineOutcome) => void;
   timer: NodeJS.Timeout | undefined;
+  /** Waiting for the run in progress to end: at most one run waits, whatever the number of changes. */
+  queued: boolean;
 }
 
 export interface EngineOptions {
@@ -124,19 +126,25 @@ export class LspEngine {
 
   /**
    * Lint again after `changedPath` (or anything) changed. Calls within the
-   * debounce interval share one run; runs never overlap.
+   * debounce interval share one run, and so do all calls made while a run
+   * waits for the one in progress; runs never overlap.
    */
   relint(_changedPath?: string): Promise<EngineOutcome> {
     if (!this.pending) {
       let resolveFn!: (o: EngineOutcome) => void;
       const promise = new Promise<EngineOutcome>((r) => (resolveFn = r));
-      this.pending = { promise, resolve: resolveFn, timer: undefined };
+      this.pending = { promise, resolve: resolveFn, timer: undefined, queued: false };
     }
     const d = this.pending;
+    // Queued behind a run in progress: this change joins it (the run reads the buffers when it starts).
+    if (d.queued) return d.promise;
     clearTimeout(d.timer);
     d.timer = setTimeout(() => {
-      if (this.pending === d) this.pending = undefined;
-      const run = this.running.then(() => this.runOnce());
+      d.queued = true;
+      const run = this.running.then(() => {
+        if (this.pending === d) this.pending = undefined;
+        return this.runOnce();
+      });
       this.running = run;
       void run.then(d.resolve);
     }, this.debounceMs);

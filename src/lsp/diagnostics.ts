@@ -3,6 +3,7 @@
  * the files whose diagnostics changed (a conflict found or fixed in one file
  * also appears in or leaves the other file).
  */
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
@@ -105,6 +106,11 @@ export function diagnosticsByUri(
   return out;
 }
 
+/** A short fingerprint of what a document was sent (the JSON itself would double the memory held). */
+function digest(diagnostics: Diagnostic[]): string {
+  return diagnostics.length === 0 ? '' : createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+}
+
 export interface Publication {
   uri: string;
   diagnostics: Diagnostic[];
@@ -126,7 +132,7 @@ export class DiagnosticBook {
    */
   update(next: ReadonlyMap<string, Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
     const changes: Publication[] = [];
-    const keyOf = (uri: string, diagnostics: Diagnostic[]) => `${versions.get(uri) ?? ''}|${JSON.stringify(diagnostics)}`;
+    const keyOf = (uri: string, diagnostics: Diagnostic[]) => `${versions.get(uri) ?? ''}|${digest(diagnostics)}`;
     const add = (uri: string, diagnostics: Diagnostic[]) => {
       const version = versions.get(uri);
       changes.push({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });

@@ -9,9 +9,10 @@ import report from './report.js';
 import rules from './rules.js';
 import init from './init.js';
 import extract from './extract.js';
+import lsp from './lsp.js';
 
 /** In the order `claimlint --help` lists them; `lint` is the default command. */
-export const COMMANDS: readonly Command[] = [lint, report, rules, init, extract];
+export const COMMANDS: readonly Command[] = [lint, report, rules, init, extract, lsp];
 
 export const DEFAULT_COMMAND = lint;
 

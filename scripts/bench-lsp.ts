@@ -1,0 +1,171 @@
+/**
+ * Benchmark of `claimlint lsp` (the built dist/cli.js), driven over stdio by
+ * a JSON-RPC client as an editor drives it:
+ *
+ * - latency: a register of --claims claims (default 10,000 in 100 files,
+ *   scripts/generate-register.ts) in a temporary folder; one claim file is
+ *   opened, then edited --edits times (an unknown field added, then removed,
+ *   so each edit changes its findings). Each time is from sending the
+ *   `didChange` to receiving the `publishDiagnostics` for that version, so
+ *   the debounce (--debounce ms, the server's default unless given) counts.
+ * - memory: a register of --memory-claims claims (default 100,000 in 1,000
+ *   files); the server lints it all, then its resident memory (VmRSS) and
+ *   peak (VmHWM) are read from /proc. --memory-claims 0 skips this part.
+ *
+ * The server's CPU time per edit (from /proc) is given too: on a shared
+ * machine the wall-clock latency mostly measures the other load.
+ *
+ *   npx tsx scripts/bench-lsp.ts [--claims 10000] [--edits 20] [--memory-claims 100000] [--json]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { generateRegister } from './generate-register.js';
+import { LspClient } from '../test/helpers/lsp-client.js';
+import { isMainModule } from '../src/paths.js';
+
+export interface LspBenchResult {
+  claims: number;
+  edits: number;
+  debounceMs: number | 'default';
+  firstDiagnosticsMs: number;
+  latencyMs: { median: number; p90: number; min: number; max: number };
+  /** CPU time the server spent per edit (user + system), independent of other load on the machine. */
+  cpuMsPerEdit: { median: number; max: number };
+  memory?: { claims: number; firstDiagnosticsMs: number; rssMb: number; peakRssMb: number };
+}
+
+/** How long to wait for one publication (a loaded machine and a 100k register take minutes). */
+const WAIT_MS = Number(process.env['CLAIMLINT_BENCH_WAIT_MS'] ?? 1_800_000);
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** CPU time (user + system) a process has used, from /proc (clock ticks of 10 ms). */
+function procCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function procMemoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+async function startOn(dir: string, file: string, debounceMs: number | undefined): Promise<{ client: LspClient; firstMs: number; text: string }> {
+  const client = new LspClient(dir);
+  const t = performance.now();
+  await client.initialize(debounceMs !== undefined ? { debounceMs } : {});
+  const text = readFileSync(join(dir, file), 'utf8');
+  await client.open(file, text);
+  await client.waitFor(file, (p) => p.version === 1, WAIT_MS);
+  return { client, firstMs: performance.now() - t, text };
+}
+
+export async function benchLsp(
+  opts: { claims?: number; edits?: number; memoryClaims?: number; debounceMs?: number; progress?: (line: string) => void } = {},
+): Promise<LspBenchResult> {
+  const claims = opts.claims ?? 10_000;
+  const edits = opts.edits ?? 20;
+  const memoryClaims = opts.memoryClaims ?? 100_000;
+  const file = 'claims/source-000.yaml';
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-lsp-'));
+  try {
+    generateRegister(dir, { claims, files: Math.max(1, Math.round(claims / 100)), seed: 1 });
+    const { client, firstMs, text } = await startOn(dir, file, opts.debounceMs);
+    const times: number[] = [];
+    const cpu: number[] = [];
+    const pid = client.proc.pid!;
+    for (let i = 0; i < edits; i++) {
+      // Odd edits add an unknown field to the source (a schema finding), even ones take it away.
+      const next = i % 2 === 0 ? text.replace(/^source:\n/, 'source:\n  bench_field: 1\n') : text;
+      const cpuBefore = procCpuMs(pid);
+      const sent = performance.now();
+      const version = await client.change(file, next);
+      const p = await client.waitFor(file, (x) => x.version === version, WAIT_MS, false);
+      times.push(p.at - sent);
+      cpu.push(procCpuMs(pid) - cpuBefore);
+    }
+    await client.stop();
+    const sorted = [...times].sort((a, b) => a - b);
+    const cpuSorted = [...cpu].sort((a, b) => a - b);
+    const result: LspBenchResult = {
+      claims,
+      edits,
+      debounceMs: opts.debounceMs ?? 'default',
+      firstDiagnosticsMs: Math.round(firstMs),
+      latencyMs: {
+        median: Math.round(quantile(sorted, 0.5)),
+        p90: Math.round(quantile(sorted, 0.9)),
+        min: Math.round(sorted[0]!),
+        max: Math.round(sorted[sorted.length - 1]!),
+      },
+      cpuMsPerEdit: { median: quantile(cpuSorted, 0.5), max: cpuSorted[cpuSorted.length - 1]! },
+    };
+    opts.progress?.(
+      `latency: ${JSON.stringify(result.latencyMs)} ms, server CPU per edit ${JSON.stringify(result.cpuMsPerEdit)} ms over ${edits} edits; first diagnostics after ${result.firstDiagnosticsMs} ms`,
+    );
+    if (memoryClaims > 0) {
+      const big = mkdtempSync(join(tmpdir(), 'claimlint-bench-lsp-mem-'));
+      try {
+        generateRegister(big, { claims: memoryClaims, files: Math.max(1, Math.round(memoryClaims / 100)), seed: 1 });
+        const started = await startOn(big, file, opts.debounceMs);
+        const pid = started.client.proc.pid!;
+        result.memory = {
+          claims: memoryClaims,
+          firstDiagnosticsMs: Math.round(started.firstMs),
+          rssMb: procMemoryMb(pid, 'VmRSS'),
+          peakRssMb: procMemoryMb(pid, 'VmHWM'),
+        };
+        await started.client.stop();
+      } finally {
+        rmSync(big, { recursive: true, force: true });
+      }
+    }
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      claims: { type: 'string' },
+      edits: { type: 'string' },
+      'memory-claims': { type: 'string' },
+      debounce: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const r = await benchLsp({
+    ...(values.claims ? { claims: num(values.claims)! } : {}),
+    ...(values.edits ? { edits: num(values.edits)! } : {}),
+    ...(values['memory-claims'] ? { memoryClaims: num(values['memory-claims'])! } : {}),
+    ...(values.debounce ? { debounceMs: num(values.debounce)! } : {}),
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  } else {
+    const lines = [
+      `claimlint lsp, ${r.claims.toLocaleString('en')} claims, debounce ${r.debounceMs}${r.debounceMs === 'default' ? '' : ' ms'}`,
+      `  open to first diagnostics       ${r.firstDiagnosticsMs} ms`,
+      `  didChange -> publishDiagnostics median ${r.latencyMs.median} ms, p90 ${r.latencyMs.p90} ms, min ${r.latencyMs.min} ms, max ${r.latencyMs.max} ms (${r.edits} edits)`,
+      `  server CPU time per edit        median ${r.cpuMsPerEdit.median} ms, max ${r.cpuMsPerEdit.max} ms`,
+    ];
+    if (r.memory) {
+      lines.push(
+        `claimlint lsp holding ${r.memory.claims.toLocaleString('en')} claims`,
+        `  open to first diagnostics       ${r.memory.firstDiagnosticsMs} ms`,
+        `  resident memory                 ${r.memory.rssMb} MB (peak ${r.memory.peakRssMb} MB)`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}

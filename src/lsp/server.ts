@@ -1,0 +1,204 @@
+/**
+ * `claimlint lsp`: a language server on stdio. Diagnostics while typing
+ * (debounced, whole register, every file whose findings changed is
+ * republished), hover, completion, go to definition and quick fixes.
+ */
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { packageInfo } from '../paths.js';
+import { codeActions } from './code-actions.js';
+import { completions } from './completion.js';
+import { definition } from './definition.js';
+import { DiagnosticBook, diagnosticsByUri, problemDiagnostic, uriOf } from './diagnostics.js';
+import { forget } from './document.js';
+import { LspEngine, type EngineOutcome, type EngineSnapshot } from './engine.js';
+import { diagnosticsAt, findingHover, hoverOf, subjectHover } from './hover.js';
+
+export interface ServerOptions {
+  /** Quiet time after a keystroke before linting (ms); `initializationOptions.debounceMs` overrides it. */
+  debounceMs?: number;
+}
+
+function pathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+/** Files whose change on disk can change findings: claim files, configuration, rules, source documents. */
+const WATCHED = /\.(ya?ml|txt|md|markdown|html?)$/i;
+
+export function startServer(connection: Connection, opts: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const book = new DiagnosticBook();
+  let engine: LspEngine | undefined;
+  let snapshot: EngineSnapshot | undefined;
+  let findingDiagnostics = new Map<string, Diagnostic[]>();
+  let problemDiagnostics = new Map<string, Diagnostic[]>();
+  let watcher: FSWatcher | undefined;
+  let shuttingDown = false;
+
+  const publish = (outcome: EngineOutcome) => {
+    if (!engine || shuttingDown) return;
+    const versions = new Map<string, number>();
+    if (outcome.ok) {
+      snapshot = outcome.snapshot;
+      findingDiagnostics = diagnosticsByUri(outcome.snapshot.byFile, engine.root, outcome.snapshot.rules);
+      problemDiagnostics = new Map();
+      for (const [path, v] of outcome.snapshot.versions) versions.set(uriOf(path), v);
+    } else {
+      // Keep the last findings; show the problem on the file at fault.
+      const p = outcome.problem;
+      problemDiagnostics = new Map();
+      if (p.file) problemDiagnostics.set(uriOf(p.file), [problemDiagnostic(p)]);
+      else void connection.window.showErrorMessage(`claimlint: ${p.message}`);
+      connection.console.error(`claimlint: ${p.message}`);
+    }
+    const all = new Map(findingDiagnostics);
+    for (const [uri, ds] of problemDiagnostics) all.set(uri, [...(all.get(uri) ?? []), ...ds]);
+    for (const change of book.update(all, versions)) {
+      void connection.sendDiagnostics({ uri: change.uri, diagnostics: change.diagnostics, ...(change.version !== undefined ? { version: change.version } : {}) });
+    }
+  };
+
+  const relint = (changed?: string) => {
+    if (!engine) return;
+    engine.relint(changed).then(publish, (e: unknown) => connection.console.error(`claimlint: ${String(e)}`));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    const root = (folder && pathOf(folder)) ?? params.rootPath ?? process.cwd();
+    const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
+    const debounceMs = typeof init.debounceMs === 'number' ? init.debounceMs : opts.debounceMs;
+    engine = new LspEngine(root, debounceMs !== undefined ? { debounceMs } : {});
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '"', '-'] },
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'claimlint', version: packageInfo().version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!engine) return;
+    const root = engine.root;
+    // Files changed outside the editor (another tool, git checkout, a rule folder): lint again.
+    try {
+      watcher = fsWatch(root, { recursive: true }, (_event, name) => {
+        if (!name || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(String(name))) return;
+        const path = resolve(root, String(name));
+        if (!WATCHED.test(path)) return;
+        if (documents.get(uriOf(path))) return; // open buffers are what counts; their edits arrive as didChange
+        onWatched(path);
+      });
+      watcher.on('error', () => undefined);
+    } catch {
+      // No recursive watching here: the client's didChangeWatchedFiles still reloads.
+    }
+    relint();
+  });
+
+  const onWatched = (path: string) => {
+    if (!engine) return;
+    engine.fileChanged(path);
+    relint(path);
+  };
+
+  connection.onNotification(DidChangeWatchedFilesNotification.type, (params) => {
+    for (const change of params.changes) {
+      const path = pathOf(change.uri);
+      if (path) onWatched(path);
+    }
+  });
+
+  /** Buffers of register files stand in for the disk; other files (configuration, rules, documents) count when saved. */
+  const edited = async (uri: string, text: string | undefined, version: number) => {
+    const path = pathOf(uri);
+    if (!engine || !path) return;
+    engine.setText(path, text, version);
+    if (text === undefined) forget(path);
+    if (await engine.inRegister(path)) relint(path);
+  };
+  documents.onDidChangeContent((e) => edited(e.document.uri, e.document.getText(), e.document.version));
+  documents.onDidClose((e) => edited(e.document.uri, undefined, e.document.version));
+  documents.onDidSave(async (e) => {
+    const path = pathOf(e.document.uri);
+    if (engine && path && !(await engine.inRegister(path))) {
+      engine.fileChanged(path);
+      relint(path);
+    }
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    if (!doc || !path) return null;
+    const here = diagnosticsAt(book.current(doc.uri), params.position);
+    const finding = snapshot ? findingHover(here, snapshot.rules) : undefined;
+    if (finding) return hoverOf(finding);
+    if (!snapshot || !/\.ya?ml$/i.test(path)) return null;
+    return hoverOf(subjectHover(path, doc.getText(), params.position, snapshot.claims(), snapshot.vocabulary));
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    // Claim-file completion in claim files only (not in the configuration or a rule file).
+    if (!doc || !path || !engine || !(await engine.inRegister(path))) return [];
+    return completions(path, doc.getText(), params.position, () => snapshot?.claims() ?? {});
+  });
+
+  connection.onDefinition((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    if (!doc || !path || !engine) return [];
+    return definition(path, doc.uri, doc.getText(), params.position, engine.root, () => snapshot?.claims() ?? {}, book.current(doc.uri));
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    if (!doc || !path) return [];
+    return codeActions(doc.uri, path, doc.getText(), params.context.diagnostics);
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    watcher?.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Run the server on stdin/stdout until the client says exit. */
+export function runLanguageServer(argv: readonly string[]): Promise<number> {
+  for (const a of argv) {
+    // What clients pass by habit (vscode-languageclient adds --stdio and --clientProcessId).
+    if (a !== '--stdio' && !/^--clientProcessId=\d+$/.test(a)) {
+      process.stderr.write(`claimlint lsp: unknown option "${a}" (the server speaks LSP on stdin/stdout)\n`);
+      return Promise.resolve(2);
+    }
+  }
+  const connection = createConnection(process.stdin, process.stdout);
+  startServer(connection);
+  return new Promise<number>((done) => {
+    connection.onExit(() => done(0));
+  });
+}

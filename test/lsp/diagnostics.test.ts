@@ -1,0 +1,58 @@
+/**
+ * Findings as LSP diagnostics: any file a finding is located in gets them
+ * (claim files, and source documents such as sources/guide.txt), the other
+ * claim of a conflict shows it too, and only documents whose diagnostics
+ * changed are published again.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RuleInfo } from '../../src/engine/run/linter.js';
+import type { Finding } from '../../src/engine/report/finding.js';
+import { DiagnosticBook, diagnosticsByUri, uriOf } from '../../src/lsp/diagnostics.js';
+
+const root = '/project';
+const rules = new Map<string, RuleInfo>([
+  ['quote/not-found', { id: 'quote/not-found', severity: 'error', defaultSeverity: 'error', summary: 'A quote the document does not hold', kind: 'k', docs: 'docs/rules/quote/not-found.md', standard: null, builtin: true }],
+]);
+
+function finding(over: Partial<Finding>): Finding {
+  return { rule: 'quote/not-found', severity: 'error', message: 'm', file: 'claims/a.yaml', line: 3, column: 5, endLine: 3, endColumn: 9, claim: 'a/x', text: 't', related: [], fingerprint: 'f', ...over };
+}
+
+describe('diagnosticsByUri', () => {
+  it('publishes a finding located in a source document (not YAML) on that document', () => {
+    const f = finding({ file: 'sources/guide.txt', line: 12, column: 1, endLine: 12, endColumn: 40 });
+    const byUri = diagnosticsByUri(new Map([[`${root}/sources/guide.txt`, [f]]]), root, rules);
+    expect([...byUri.keys()]).toEqual([uriOf('/project/sources/guide.txt')]);
+    expect(byUri.get(uriOf('/project/sources/guide.txt'))![0]).toMatchObject({
+      range: { start: { line: 11, character: 0 }, end: { line: 11, character: 39 } },
+      severity: 1,
+      code: 'quote/not-found',
+      codeDescription: { href: expect.stringMatching(/docs\/rules\/quote\/not-found\.md$/) },
+    });
+  });
+
+  it('shows a finding on the related claim in another file as information pointing back', () => {
+    const f = finding({
+      related: [{ kind: 'claim', claim: 'b/y', file: 'claims/b.yaml', line: 7, column: 11, endLine: 7, endColumn: 20, text: 'other' }],
+    });
+    const byUri = diagnosticsByUri(new Map([[`${root}/claims/a.yaml`, [f]]]), root, rules);
+    const mirror = byUri.get(uriOf('/project/claims/b.yaml'))![0]!;
+    expect(mirror).toMatchObject({ severity: 3, code: 'quote/not-found', range: { start: { line: 6, character: 10 } } });
+    expect(mirror.relatedInformation![0]!.location.uri).toBe(uriOf('/project/claims/a.yaml'));
+  });
+});
+
+describe('DiagnosticBook', () => {
+  it('publishes only what changed, clears what went away, and refreshes open documents on a new version', () => {
+    const book = new DiagnosticBook();
+    const a = uriOf('/project/claims/a.yaml');
+    const b = uriOf('/project/claims/b.yaml');
+    const d = diagnosticsByUri(new Map([[`${root}/claims/a.yaml`, [finding({})]]]), root, rules).get(a)!;
+    expect(book.update(new Map([[a, d], [b, d]])).map((p) => p.uri)).toEqual([a, b]);
+    expect(book.update(new Map([[a, d], [b, d]]))).toEqual([]);
+    expect(book.update(new Map([[a, d]]))).toEqual([{ uri: b, diagnostics: [] }]);
+    // a is open at version 4: published again with its version although its diagnostics are the same.
+    expect(book.update(new Map([[a, d]]), new Map([[a, 4]]))).toEqual([{ uri: a, diagnostics: d, version: 4 }]);
+    expect(book.update(new Map([[a, d]]), new Map([[a, 4]]))).toEqual([]);
+  });
+});

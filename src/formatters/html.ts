@@ -851,7 +851,9 @@ const SCRIPT = String.raw`
     facetNames.forEach(function (n) { head.append(el('th', { scope: 'col' }, [FACET_LABEL[n] || n])); });
     head.append(el('th', { scope: 'col' }, ['Best evidence']));
     var body = el('tbody', null, []);
-    claims.forEach(function (c) {
+    // Many claims on one subject and property: the first rows, then all on request.
+    var ROWS = 12;
+    function row(c) {
       var tr = el('tr', { 'data-claim': c.id }, [
         el('th', { scope: 'row' }, [c.sourceTitle, el('span', { class: 'muted mono', style: null }, [' ' + loc(c.file, c.line, c.column)])]),
         el('td', null, [el('q', null, [c.text])]),
@@ -863,7 +865,16 @@ const SCRIPT = String.raw`
       });
       tr.append(el('td', null, [levelTag(c.level, c.band)]));
       body.append(tr);
-    });
+    }
+    claims.slice(0, ROWS).forEach(row);
+    var allRows = null;
+    if (claims.length > ROWS) {
+      allRows = el('button', { type: 'button', class: 'more' }, ['Show all ' + claims.length + ' rows']);
+      allRows.addEventListener('click', function () {
+        claims.slice(ROWS).forEach(row);
+        allRows.hidden = true;
+      });
+    }
     var rules = d.rules.map(function (i) { return data.ruleIds[i]; });
     return el('article', { class: 'dis', 'data-subject': d.subject, 'data-property': d.property }, [
       el('h3', null, [d.subject + ' · ' + d.property]),
@@ -871,7 +882,8 @@ const SCRIPT = String.raw`
       el('div', { class: 'table-scroll' }, [el('table', { class: 'dis-table' }, [
         el('caption', { class: 'sr-only' }, ['What each source says about ' + d.subject + ' · ' + d.property]),
         el('thead', null, [head]), body
-      ])])
+      ])]),
+      allRows
     ]);
   }
   var disList = document.getElementById('disagreement-list');

@@ -55,6 +55,12 @@ export interface Dimension {
   describe(f: ClaimFacts): string;
   /** What every claim of a cluster allows ("1960–1964"). */
   describeCluster(members: readonly ClaimFacts[]): string;
+  /**
+   * Whether a claim of this family disagrees with all the claims of a cluster
+   * or with none (bucketed values: directions, categories, assertions), so
+   * that a cluster it cannot disagree with is skipped without a scan.
+   */
+  uniform?(f: ClaimFacts): boolean;
 }
 
 const cmpNum = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
@@ -159,6 +165,7 @@ export function valueDimension(vocab: Vocabulary, kinds: ReadonlySet<ValueKind> 
       return cmp.comparable && !cmp.compatible;
     },
     describe,
+    uniform: (f) => f.kind === 'category' || f.kind === 'assertion',
     describeCluster(members) {
       const kind = members[0]!.kind;
       return clusterDescription(members, describe, () =>
@@ -187,6 +194,7 @@ export const directionDimension: Dimension = {
   conflicts: (a, b) => effectsOpposed(asEffect(a.claim.claim.value!).effect, asEffect(b.claim.claim.value!).effect),
   describe: (f) => asEffect(f.claim.claim.value!).effect,
   describeCluster: (members) => asEffect(members[0]!.claim.claim.value!).effect,
+  uniform: () => true,
 };
 
 /** Effect sizes in the same direction and unit whose intervals do not overlap (`conflict/magnitude`). */
@@ -419,8 +427,9 @@ function disagreementsOf(
   const found: ClusterDisagreement[] = [];
   let more = false;
   let best = VERDICTS.length;
+  const uniform = dim.uniform?.(x) ?? false;
   for (const other of clusters) {
-    if (other === own) continue;
+    if (other === own || (uniform && !dim.conflicts(x, other.members[0]!))) continue;
     const limit = found.length === MAX_NAMED ? 1 : MAX_NAMED;
     // Up to `limit` partners per verdict, in one pass over the buckets; a full set of matches ends it.
     const byVerdict: Array<Array<{ y: ClaimFacts; context: number }>> = [[], [], []];

@@ -32,6 +32,7 @@ const json: Formatter = (result, { tool }) =>
       notes: result.notes,
       fixed: result.fixed,
       citations: result.citations ?? [],
+      disagreements: result.disagreements ?? [],
     },
     null,
     2,

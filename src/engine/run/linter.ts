@@ -22,6 +22,7 @@ import { applyDirectives, parseDirectives, parseDocumentDirectives } from './sup
 import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
 import { citationsData, type CitationData } from '../register/citations.js';
+import { disagreementsData, type DisagreementGroup } from '../report/disagreements.js';
 import { applySupersedes } from './supersede.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
 import { Vocabulary } from '../register/vocabulary.js';
@@ -84,6 +85,8 @@ export interface LintResult {
   claims?: Record<string, ClaimSummary>;
   /** The register's citation graph: references that are sources of the register, with each citing claim's verdict (lazy). */
   citations?: CitationData[];
+  /** Each subject and property whose claims fall into disagreeing clusters, with the clusters (JSON `disagreements`). */
+  disagreements?: DisagreementGroup[];
   /** Lines for the reader about what was left out (`--changed-since`, `--baseline`). */
   notes: string[];
   /** Baseline entries that no longer occur (fixed since the baseline was written). */
@@ -462,6 +465,12 @@ export function lintFiles(
     enumerable: true,
     configurable: true,
     get: () => (citations ??= citationsData(register.citations, display)),
+  });
+  let disagreements: DisagreementGroup[] | undefined;
+  Object.defineProperty(result, 'disagreements', {
+    enumerable: true,
+    configurable: true,
+    get: () => (disagreements ??= disagreementsData(register)),
   });
   return result;
 }

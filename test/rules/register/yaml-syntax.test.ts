@@ -40,14 +40,15 @@ RuleTester.run('register/yaml-syntax', {
   ],
   invalid: [
     {
-      name: 'an unclosed quote, reported where the parser gives up',
+      // The parser gives up at the end of input; the finding is clamped onto the file's last line, inside the file.
+      name: 'an unclosed quote, reported where the parser gives up (the end of the last line)',
       yaml: unclosedQuote,
       findings: [
         {
           rule: 'register/yaml-syntax',
           severity: 'error',
-          line: 8,
-          column: 1,
+          line: 7,
+          column: 43,
           claim: null,
           message: 'Invalid YAML: Missing closing "quote. Fix the syntax; the file is skipped until then',
         },
@@ -71,7 +72,7 @@ RuleTester.run('register/yaml-syntax', {
     {
       name: 'an unclosed flow sequence',
       yaml: 'source:\n  id: a\n  title: T\n  kind: blog\nclaims:\n  - id: x\n    text: [a, b\n',
-      findings: [{ rule: 'register/yaml-syntax', severity: 'error', line: 8, column: 1, message: /Flow sequence .* end with a \]/ }],
+      findings: [{ rule: 'register/yaml-syntax', severity: 'error', line: 7, column: 16, message: /Flow sequence .* end with a \]/ }],
     },
     {
       name: 'a duplicate key, at the second occurrence',
@@ -86,7 +87,7 @@ RuleTester.run('register/yaml-syntax', {
     {
       name: 'one bad file among good ones: only the bad one is reported',
       files: { 'claims/bad.yaml': unclosedQuote, 'claims/good.yaml': good },
-      findings: [{ rule: 'register/yaml-syntax', severity: 'error', file: 'claims/bad.yaml', line: 8, column: 1 }],
+      findings: [{ rule: 'register/yaml-syntax', severity: 'error', file: 'claims/bad.yaml', line: 7, column: 43 }],
     },
   ],
 });

@@ -10,6 +10,7 @@
  * - messages name the path the user gave, never the temporary one.
  */
 import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -90,19 +91,18 @@ export async function guardOutputPaths(targets: OutputTarget[], opts: GuardOptio
 const pending = new Set<string>();
 let listening = false;
 
-/** SIGINT/SIGTERM while a write is under way: remove its temporary file, then let the signal take its course. */
+/**
+ * SIGINT/SIGTERM while a write is under way: the handler waits for the
+ * synchronous write to end, removes what is left of its temporary file, then
+ * ends as the signal would (exit 128 + its number, 130 for Ctrl+C), unless
+ * the program has its own handler for it (`--watch`), which runs as usual.
+ * Installed with the first write and kept: removing a signal handler while a
+ * signal is queued for it would lose the signal.
+ */
 function onSignal(signal: NodeJS.Signals): void {
   for (const tmp of pending) removeQuietly(tmp);
   pending.clear();
-  stopListening();
-  // With our handler gone, the default action (or the program's own handler) applies.
-  process.kill(process.pid, signal);
-}
-
-function stopListening(): void {
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  listening = false;
+  if (process.listenerCount(signal) === 1) process.exit(128 + (constants.signals[signal] ?? 0));
 }
 
 function removeQuietly(path: string): void {
@@ -148,9 +148,5 @@ export function writeFileAtomic(path: string, content: string, shownPath: string
     throw new ConfigError(`cannot write ${shownPath}: ${why[err.code ?? ''] ?? err.code ?? err.message}`);
   } finally {
     pending.delete(tmp);
-    // Handlers stay until the event loop turns, so a signal that arrived during the write is handled by onSignal.
-    setImmediate(() => {
-      if (pending.size === 0 && listening) stopListening();
-    });
   }
 }

@@ -4,12 +4,13 @@
  * level, 1 findings at it (or too many warnings), 2 usage or configuration
  * error — always reported as one line, never a stack trace.
  */
-import { mkdirSync, renameSync, watch as fsWatch, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './engine/run/errors.js';
-import type { LintResult } from './engine/run/linter.js';
-import { FORMAT_NAMES, loadFormatter, type Formatter } from './formatters/index.js';
+import type { LintOptions, LintResult } from './engine/run/linter.js';
+import { chunksOf, FORMAT_NAMES, loadFormatter, writeReportAtomic, type AnyFormatter as Formatter } from './formatters/index.js';
+import { cacheOf, concurrencyOf } from './commands/perf-options.js';
 
 /** The engine is loaded on demand: --help and --version start without it. */
 const engine = () => import('./engine/run/linter.js');
@@ -41,6 +42,12 @@ Options:
                             record the current findings as the baseline, then exit 0
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
   -w, --watch               lint again whenever a claim file or the configuration changes
+                            (only what a changed file touches is linted again)
+      --cache               keep parsed files' findings in a cache and lint only what changed
+      --cache-location <path>
+                            the cache file, or a folder if it ends with / (default: ${'node_modules/.cache/claimlint/'})
+      --concurrency <n|auto>
+                            parse files in n worker threads (auto: by the number of CPUs and files)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -78,6 +85,9 @@ function parse(argv: string[]) {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         watch: { type: 'boolean', short: 'w' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -138,11 +148,9 @@ async function listRules(argv: string[], io: CliIo): Promise<number> {
 
 type Values = ReturnType<typeof parse>['values'];
 
-/** One lint run: lint, format, write; returns the exit code. */
-async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
-  const tool = { name: 'claimlint', version: packageInfo().version };
-  const { lint, withFindings } = await engine();
-  const result = await lint({
+/** The engine's options from the command line. */
+function lintOptions(values: Values, positionals: string[], io: CliIo): LintOptions {
+  return {
     cwd: io.cwd,
     patterns: positionals,
     ruleSeverities: parseRuleFlags(values.rule),
@@ -150,7 +158,13 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
     ...(values.retractions ? { retractionsFile: values.retractions } : {}),
     ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     ...(values.baseline && !values['write-baseline'] ? { baselineFile: values.baseline } : {}),
-  });
+  };
+}
+
+/** Write a result (report, baseline) and return the exit code. */
+async function emit(result: LintResult, values: Values, io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
+  const tool = { name: 'claimlint', version: packageInfo().version };
+  const { withFindings } = await engine();
   if (values['write-baseline']) {
     const path = values['write-baseline'];
     const { makeBaseline } = await import('./engine/report/baseline.js');
@@ -161,9 +175,9 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   const warnings = result.summary.warnings;
   const shown: LintResult = values.quiet ? withFindings(result, result.findings.filter((f) => f.severity === 'error')) : result;
   const outFile = values['output-file'];
-  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
-  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text);
-  else io.stdout(text);
+  const ctx = { color: wantColor(values, io, outFile !== undefined), tool, env: io.env };
+  if (outFile) writeReportAtomic(resolve(io.cwd, outFile), formatter(shown, ctx));
+  else for (const chunk of chunksOf(formatter(shown, ctx))) io.stdout(chunk);
   if (result.summary.errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
@@ -172,42 +186,12 @@ async function lintOnce(values: Values, positionals: string[], io: CliIo, format
   return 0;
 }
 
-/**
- * `--watch`: lint, then lint again whenever a YAML file or the configuration
- * under the working directory changes. Runs until interrupted.
- */
-async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
-  const clear = () => {
-    if (io.isTTY) io.stdout('\u001bc');
-  };
-  const once = async () => {
-    clear();
-    const code = await run().catch((e: unknown) => {
-      io.stderr(`claimlint: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
-      return 2;
-    });
-    io.stderr(`claimlint: watching for changes (exit code would be ${code}); press Ctrl+C to stop\n`);
-  };
-  // Watch first, then lint: a change made while the first run is under way is not lost.
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
-    if (!name || !/\.(ya?ml)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(once);
-    }, 150);
-  });
-  running = running.then(once);
-  await running;
-  return new Promise<number>((done) => {
-    const stop = () => {
-      watcher.close();
-      done(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+/** One lint run: lint (through the cache with --cache), format, write; returns the exit code. */
+async function lintOnce(values: Values, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
+  const opts = { ...lintOptions(values, positionals, io), ...concurrencyOf(values) };
+  const cache = cacheOf(values, io.cwd);
+  const result = cache ? await (await import('./engine/run/cache.js')).lintWithCache(opts, cache) : await (await engine()).lint(opts);
+  return emit(result, values, io, formatter, maxWarnings);
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -237,7 +221,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
     }
     const once = () => lintOnce(values, positionals, io, formatter, maxWarnings);
-    if (values.watch) return await watch(once, io);
+    if (values.watch) {
+      const { watchRegister } = await import('./commands/watch.js');
+      return await watchRegister({ ...lintOptions(values, positionals, io), ...concurrencyOf(values) }, (r) => emit(r, values, io, formatter, maxWarnings), io);
+    }
     const code = await once();
     if (report) io.stderr(`claimlint: wrote ${values['output-file']}; open it in a browser\n`);
     return code;

@@ -5,13 +5,13 @@ import picomatch from 'picomatch';
 import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../../model.js';
 import { displayPath, PACKAGE_ROOT } from '../../paths.js';
 import { didYouMean } from '../load/ajv.js';
-import { relatedOf, type ExternalData, type Report } from './check.js';
+import type { ExternalData, Report } from './check.js';
+import { enabledSomewhere, findingOf } from './report-finding.js';
 import { loadRetractions, parseRetractions } from '../register/retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
-import { compareFindings, interpolate, type Finding, type LintSummary } from '../report/finding.js';
+import { compareFindings, type Finding, type LintSummary } from '../report/finding.js';
 import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
-import { fingerprint } from '../report/fingerprint.js';
 import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
 import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
@@ -53,6 +53,8 @@ export interface LintOptions {
    * is added to the register.
    */
   contents?: ReadonlyMap<string, string>;
+  /** Parse files in this many worker threads (`--concurrency`); `auto` decides by CPUs and register size. */
+  concurrency?: number | 'auto';
 }
 
 export interface RuleInfo {
@@ -165,7 +167,7 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
 }
 
 /** The claim files of the register, and the files given on the command line. */
-async function discoverFiles(
+export async function discoverFiles(
   setup: Resolved,
   cwd: string,
   patterns: string[],
@@ -205,10 +207,6 @@ async function discoverFiles(
   return { register: [...register].sort(), ...(scope ? { scope } : {}) };
 }
 
-function demote(s: Severity): Severity {
-  return s === 'error' ? 'warning' : 'info';
-}
-
 /** Lint the register: load everything, run every enabled rule, return sorted findings. */
 export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -224,7 +222,17 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
       return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
     }),
   );
-  let result = lintFiles(setup, files, cwd, scope);
+  return leaveOutKnown(lintFiles(setup, files, cwd, scope), setup, opts, cwd, scope);
+}
+
+/** Leave out the findings already present at `--changed-since` or recorded in `--baseline`, with a note for each. */
+export async function leaveOutKnown(
+  result: LintResult,
+  setup: Resolved,
+  opts: LintOptions,
+  cwd: string,
+  scope?: ReadonlySet<string>,
+): Promise<LintResult> {
   if (opts.changedSince) {
     const { config } = setup;
     const before = await registerAtRevision(config.root, opts.changedSince, config.config.files ?? DEFAULT_FILES, config.config.ignores ?? []);
@@ -276,38 +284,15 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   let findings: Finding[] = [];
-  const overrideFor = (file: string, id: string): SeveritySetting | undefined => {
-    let sev: SeveritySetting | undefined;
-    const rel = displayPath(file, setup.config.root);
-    for (const o of setup.overrides) if (o.match(rel) && o.severities.has(id)) sev = o.severities.get(id);
-    return sev;
-  };
-
   const directives = files.flatMap(parseDirectives);
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
   const runRule = (id: string, rule: Rule) => {
-    const base = setup.severities.get(id) ?? 'off';
-    const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
-    if (!enabledSomewhere) return;
+    if (!enabledSomewhere(setup, id)) return;
     const report = (r: Report) => {
       // Out of scope (neither in nor related to the given files): dropped before its positions are read.
       if (scope && !scope.has(r.file.path) && !(r.related ?? []).some((x) => scope.has('sourceRange' in x ? x.path : x.file.path))) return;
-      const configured = overrideFor(r.file.path, id) ?? base;
-      if (configured === 'off') return;
-      let severity: Severity = r.severity ?? configured;
-      if (r.demote) severity = demote(severity);
-      const template = rule.messages[r.messageId ?? 'default'] ?? rule.messages['default']!;
-      const finding = {
-        rule: id,
-        severity,
-        message: interpolate(template, r.data ?? {}),
-        file: display(r.file.path),
-        ...r.range,
-        claim: r.claim?.fullId ?? r.claimId ?? null,
-        text: r.claim?.claim.text ?? null,
-        related: (r.related ?? []).map((x) => relatedOf(x, display)),
-      };
-      findings.push({ ...finding, fingerprint: fingerprint(finding) });
+      const finding = findingOf(setup, id, rule, r, display);
+      if (finding) findings.push(finding);
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, ruleId: id, report, inScope };
     const started = timing ? performance.now() : 0;
@@ -326,29 +311,36 @@ export function lintFiles(setup: Resolved, files: RegisterFile[], cwd: string, s
   }
 
   // Findings outside the scope were dropped as they were reported.
-  const reported = findings.sort(compareFindings);
-  const count = (s: Severity) => reported.filter((f) => f.severity === s).length;
+  const counts = { files: files.length, sources: files.filter((f) => f.source).length, claims: register.claims.length };
+  return makeResult(setup, cwd, findings.sort(compareFindings), counts, () => register);
+}
+
+/** A lint result over sorted findings; the claim summaries (for the HTML report) are computed only when a formatter asks. */
+export function makeResult(
+  setup: Resolved,
+  cwd: string,
+  findings: Finding[],
+  counts: Pick<LintSummary, 'files' | 'sources' | 'claims'>,
+  register: () => Register,
+): LintResult {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: LintResult = {
-    findings: reported,
-    summary: {
-      files: files.length,
-      sources: files.filter((f) => f.source).length,
-      claims: register.claims.length,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-    },
+    findings,
+    summary: { ...counts, errors: count('error'), warnings: count('warning'), infos: count('info') },
     rules: describeRules(setup),
     cwd,
     notes: [],
     fixed: [],
   };
-  // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
+  // Claim summaries read every claim's position.
   let claims: Record<string, ClaimSummary> | undefined;
   Object.defineProperty(result, 'claims', {
     enumerable: true,
     configurable: true,
-    get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+    get: () => {
+      const r = register();
+      return (claims ??= summarizeClaims(r.claims, r.vocabulary, (abs) => displayPath(abs, cwd)));
+    },
   });
   return result;
 }

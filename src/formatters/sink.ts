@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 export type FormatterOutput = string | Iterable<string>;
 
 export function chunksOf(out: FormatterOutput): Iterable<string> {
-  return typeof out === 'string' ? [out] : out;
+  return typeof out === 'string' ? [out] : batched(out);
 }
 
 /** The whole output as one string (tests, small reports). */
@@ -31,4 +31,20 @@ export function writeReportAtomic(path: string, out: FormatterOutput): void {
   }
   closeSync(fd);
   renameSync(tmp, path);
+}
+
+/** Chunks joined into pieces of about `size` characters: fewer, larger writes. */
+export function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
+  let buf: string[] = [];
+  let length = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    length += c.length;
+    if (length >= size) {
+      yield buf.join('');
+      buf = [];
+      length = 0;
+    }
+  }
+  if (length) yield buf.join('');
 }

@@ -87,6 +87,20 @@ export interface ParseOptions {
    * A file js-yaml rejects is parsed in full, so its error is reported as usual.
    */
   fast?: boolean;
+  /** The file as a worker parsed it (pool.ts): its data and positions are used instead of parsing again. */
+  preparsed?: Preparsed;
+}
+
+/** A file parsed by a worker thread: data, syntax errors, and the positions of its first levels by {@link rangeKey}. */
+export interface Preparsed {
+  data: unknown;
+  syntaxErrors: FileProblem[];
+  ranges: Record<string, Range>;
+}
+
+/** The key of a position in {@link Preparsed.ranges}. */
+export function rangeKey(path: YamlPath, opts: { key?: boolean } = {}): string {
+  return `${path.join('\u0000')}${opts.key ? '\u0001' : ''}`;
 }
 
 /** A range computed on first read: positions of a fast-loaded file cost a parse only if a kept finding needs them. */
@@ -103,7 +117,11 @@ export function lazyRange(compute: () => Range): Range {
 export function parseClaimFile(path: string, text: string, opts: ParseOptions = {}): RegisterFile {
   let fastData: unknown;
   let fast = false;
-  if (opts.fast) {
+  const pre = opts.preparsed;
+  if (pre) {
+    fastData = pre.data;
+    fast = pre.syntaxErrors.length === 0;
+  } else if (opts.fast) {
     try {
       fastData = jsYamlLoad(text, { schema: CORE_SCHEMA, filename: path });
       fast = true;
@@ -116,7 +134,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   let lines: string[] | undefined;
   const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
   const at = (path: YamlPath, o: { key?: boolean } = {}): Range =>
-    parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o));
+    pre?.ranges[rangeKey(path, o)] ??
+    (parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o)));
   const file: RegisterFile = {
     path,
     text,

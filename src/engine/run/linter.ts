@@ -14,7 +14,8 @@ import { compareFindings, type Finding, type LintSummary } from '../report/findi
 import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
 import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
-import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { loadFiles } from '../load/pool.js';
 import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { BUILTIN_RULES_DIR, loadRules, validateOptions, type Rule } from './rules.js';
@@ -216,12 +217,11 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const { scope } = discovered;
   const paths = [...new Set([...discovered.register, ...contents.keys()])].sort();
   // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
-  const files: RegisterFile[] = await Promise.all(
-    paths.map((p) => {
-      const text = contents.get(p);
-      return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
-    }),
-  );
+  const files: RegisterFile[] = await loadFiles(paths, {
+    contents,
+    fast: (p) => scope !== undefined && !scope.has(p) && !contents.has(p),
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+  });
   return leaveOutKnown(lintFiles(setup, files, cwd, scope), setup, opts, cwd, scope);
 }
 

@@ -34,6 +34,7 @@ import picomatch from 'picomatch';
 import { displayPath } from '../../paths.js';
 import { compareFindings, type Finding } from '../report/finding.js';
 import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { parseFiles } from '../load/pool.js';
 import { Register } from '../register/register.js';
 import type { Report } from './check.js';
 import { DEFAULT_FILES } from './config.js';
@@ -183,7 +184,9 @@ export class LintSession {
     if (state) {
       session.restore(state, paths, texts);
     } else {
-      paths.forEach((p, i) => session.add(session.entryOf(p, texts[i]!)));
+      const concurrency = opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {};
+      const files = await parseFiles(paths.map((path, i) => ({ path, text: texts[i]! })), concurrency);
+      files.forEach((f, i) => session.add(session.entryOf(f.path, texts[i]!, f)));
       session.lintAll();
     }
     return session;

@@ -58,6 +58,8 @@ export interface RegisterFile {
   references: LoadedReference[];
   /** Reference ids the source defines, including entries that failed the schema. */
   referenceIds: Set<string>;
+  /** The positions looked up so far, by {@link rangeKey}: the cache keeps them, so an unchanged file need not be parsed for them. */
+  ranges: Record<string, Range>;
 }
 
 let validator: ValidateFunction<ClaimFile> | undefined;
@@ -89,6 +91,8 @@ export interface ParseOptions {
   fast?: boolean;
   /** The file as a worker parsed it (pool.ts): its data and positions are used instead of parsing again. */
   preparsed?: Preparsed;
+  /** Positions known from an earlier parse of the same text (the cache), by {@link rangeKey}. */
+  ranges?: Record<string, Range>;
 }
 
 /** A file parsed by a worker thread: data, syntax errors, and the positions of its first levels by {@link rangeKey}. */
@@ -133,9 +137,15 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   let parsed: Document | undefined;
   let lines: string[] | undefined;
   const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }));
-  const at = (path: YamlPath, o: { key?: boolean } = {}): Range =>
-    pre?.ranges[rangeKey(path, o)] ??
-    (parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o)));
+  // Positions found so far (given by a worker or the cache, or computed here), by rangeKey.
+  const ranges: Record<string, Range> = pre?.ranges ?? opts.ranges ?? {};
+  const at = (path: YamlPath, o: { key?: boolean } = {}): Range => {
+    const key = rangeKey(path, o);
+    const known = ranges[key];
+    if (known) return known;
+    const compute = () => (ranges[key] = { ...rangeAt(docOf(), lineCounter, path, o) });
+    return parsed || !fast ? compute() : lazyRange(compute);
+  };
   const file: RegisterFile = {
     path,
     text,
@@ -152,6 +162,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     claims: [],
     references: [],
     referenceIds: new Set(),
+    ranges,
     sourceRange: (p = [], o = {}) => at(['source', ...p], o),
   };
   let data: unknown;

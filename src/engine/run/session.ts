@@ -34,6 +34,7 @@ import picomatch from 'picomatch';
 import { displayPath } from '../../paths.js';
 import { compareFindings, type Finding } from '../report/finding.js';
 import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import type { Range } from '../load/location.js';
 import { parseFiles } from '../load/pool.js';
 import { Register } from '../register/register.js';
 import type { Report } from './check.js';
@@ -41,7 +42,7 @@ import { DEFAULT_FILES } from './config.js';
 import { discoverFiles, leaveOutKnown, makeResult, resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
 import { enabledSomewhere, findingOf } from './report-finding.js';
 import type { Rule } from './rules.js';
-import { applyDirectives, parseDirectives, type Directive } from './suppressions.js';
+import { applyDirectives, parseDirectives } from './suppressions.js';
 
 export type CheckScope = 'file' | 'source' | 'subject' | 'subject-property' | 'global';
 
@@ -98,7 +99,8 @@ interface Entry {
   keys: FileKeys;
   claims: number;
   hasSource: boolean;
-  directives?: Directive[];
+  /** Positions known from the cache for a file not parsed yet. */
+  ranges?: Record<string, Range>;
 }
 
 /** A file of the session as the cache records it. */
@@ -107,6 +109,8 @@ export interface CachedFile {
   keys: FileKeys;
   claims: number;
   hasSource: boolean;
+  /** Positions looked up in the file, so that it need not be parsed with positions again. */
+  ranges?: Record<string, Range>;
 }
 
 /** What the cache holds for a register: enough to restore a session without parsing unchanged files. */
@@ -250,7 +254,10 @@ export class LintSession {
   /** What the cache stores to restore this session later. */
   state(): SessionState {
     const files: Record<string, CachedFile> = {};
-    for (const e of this.entries.values()) files[e.path] = { hash: e.hash, keys: e.keys, claims: e.claims, hasSource: e.hasSource };
+    for (const e of this.entries.values()) {
+      const ranges = e.file?.ranges ?? e.ranges;
+      files[e.path] = { hash: e.hash, keys: e.keys, claims: e.claims, hasSource: e.hasSource, ...(ranges && Object.keys(ranges).length ? { ranges } : {}) };
+    }
     const units: Record<string, Record<string, Finding[]>> = {};
     for (const [rule, byKey] of this.units) units[rule] = Object.fromEntries(byKey);
     return { files, units, globalRules: [...this.globalRules] };
@@ -311,7 +318,7 @@ export class LintSession {
 
   private loaded(e: Entry): RegisterFile {
     // Files restored from the cache are parsed only when a rule needs them; positions are then read lazily.
-    return (e.file ??= parseClaimFile(e.path, e.text, { fast: true }));
+    return (e.file ??= parseClaimFile(e.path, e.text, { fast: true, ...(e.ranges ? { ranges: e.ranges } : {}) }));
   }
 
   private scopeOf(id: string, rule: Rule): CheckScope {
@@ -522,7 +529,16 @@ export class LintSession {
       const cached = state.files[p];
       const hash = contentHash(text);
       if (cached && cached.hash === hash) {
-        this.add({ path: p, display: displayPath(p, this.cwd), text, hash, keys: cached.keys, claims: cached.claims, hasSource: cached.hasSource });
+        this.add({
+          path: p,
+          display: displayPath(p, this.cwd),
+          text,
+          hash,
+          keys: cached.keys,
+          claims: cached.claims,
+          hasSource: cached.hasSource,
+          ...(cached.ranges ? { ranges: cached.ranges } : {}),
+        });
       } else {
         changes.push({ path: p, text });
         if (cached) {

@@ -31,11 +31,11 @@ it('--watch lints again when a claim file changes, until interrupted', { timeout
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  const waitFor = (n: number) =>
+  const waitFor = (n: number, after = 0, text = 'watching for changes') =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for run ${n}; stderr: ${stderr}`)), 40_000);
       const check = () => {
-        if ((stderr.match(/watching for changes/g) ?? []).length >= n) {
+        if (stderr.slice(after).split(text).length - 1 >= n) {
           clearTimeout(timer);
           resolve();
         }
@@ -52,6 +52,10 @@ it('--watch lints again when a claim file changes, until interrupted', { timeout
   await waitFor(2);
   expect(stderr).toContain('exit code would be 1');
   expect(stdout).toContain('"conflict/value"');
+  // A change to the configuration re-reads it: the rule is now off.
+  writeFileSync(join(cwd, 'claimlint.config.yaml'), 'rules:\n  conflict/value: "off"\n');
+  // (Saving a file can make more than one event: wait for the run after the configuration changed.)
+  await waitFor(1, stderr.length, 'exit code would be 0');
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGINT');
   expect(await exited).toBe(0);

@@ -5,10 +5,11 @@ import { expect, it } from 'vitest';
 import { BIN, project } from './helpers/cli.js';
 import { yaml } from './helpers/rule-tester.js';
 
-const file = (decade: number) => yaml`
+// Two sources (one claim in the same source would be conflict/within-source instead).
+const other = yaml`
   source:
-    id: s
-    title: S
+    id: a
+    title: A
     kind: blog
   claims:
     - id: a
@@ -17,6 +18,13 @@ const file = (decade: number) => yaml`
       aspect: history
       property: origin
       value: { decade: 1950 }
+`;
+const file = (decade: number) => yaml`
+  source:
+    id: s
+    title: S
+    kind: blog
+  claims:
     - id: b
       text: "Ketamine dates from the ${decade}s."
       subject: ketamine
@@ -26,7 +34,7 @@ const file = (decade: number) => yaml`
 `;
 
 it('--watch lints again when a claim file changes, until interrupted', { timeout: 90_000 }, async () => {
-  const cwd = project({ 'claims/s.yaml': file(1950) });
+  const cwd = project({ 'claims/a.yaml': other, 'claims/s.yaml': file(1950) });
   const child = spawn(process.execPath, [BIN, '--watch', '--format', 'json'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';

@@ -17,6 +17,12 @@ describe('--concurrency', () => {
       generateRegister(dir, { claims: 2000, files: 60, seed: 4 });
       writeFileSync(join(dir, 'claims/broken.yaml'), 'source:\n  id: broken\n  title: [unclosed\n');
       writeFileSync(join(dir, 'claims/bad-schema.yaml'), 'source:\n  id: bad\n  title: B\n  kind: blog\nclaims:\n  - id: x\n    text: 1\n    bogus: true\n');
+      // Read as the loader reads (read.ts): text that is not UTF-8 is a located finding, in workers too.
+      writeFileSync(join(dir, 'claims/latin1.yaml'), Buffer.from('source:\n  id: latin1\n  title: "Caf\xe9"\n', 'latin1'));
+      // And the same alias bound: a billion-laughs file is reported, not expanded, whichever thread parses it.
+      const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 7; i++) levels.push(`${'abcdefg'[i]}: &${'abcdefg'[i]} [${Array(10).fill(`*${'abcdefg'[i - 1]}`).join(', ')}]`);
+      writeFileSync(join(dir, 'claims/laughs.yaml'), `${levels.join('\n')}\n`);
       // (Reports written to files: more than the megabyte spawnSync buffers.)
       const run = (name: string, ...args: string[]) => {
         const r = claimlint(['--format', 'json', '-o', name, ...args], { cwd: dir });
@@ -26,7 +32,10 @@ describe('--concurrency', () => {
       const two = run('two.json', '--concurrency', '2');
       expect(one.code).toBe(1);
       expect(two.code).toBe(1);
-      expect(JSON.parse(one.out).findings.length).toBeGreaterThan(1000);
+      const findings = JSON.parse(one.out).findings as Array<{ rule: string; file: string }>;
+      expect(findings.length).toBeGreaterThan(1000);
+      expect(findings.some((f) => f.file === 'claims/latin1.yaml')).toBe(true);
+      expect(findings.some((f) => f.file === 'claims/laughs.yaml')).toBe(true);
       expect(two.out).toBe(one.out);
       expect(run('auto.json', '--concurrency', 'auto').out).toBe(one.out);
       const bad = claimlint(['--concurrency', 'many'], { cwd: dir });

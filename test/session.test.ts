@@ -110,4 +110,22 @@ describe('LintSession', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('re-reads the source documents when one changes: quote anchoring runs again, as in a cold lint', { timeout: 120_000 }, async () => {
+    const dir = copyRegister(root);
+    try {
+      const session = await LintSession.open({ cwd: dir, now: NOW });
+      const before = (await session.result()).findings.filter((f) => f.file === 'claims/schwenk-2021.yaml').length;
+      // The document loses its text: the claims that quote it no longer anchor.
+      const doc = join(dir, 'sources/schwenk-2021-pubmed-review.txt');
+      writeFileSync(doc, 'Nothing here.\n');
+      const changed = await session.update(doc);
+      expect(changed).toContain('claims/schwenk-2021.yaml');
+      const after = (await session.result()).findings.filter((f) => f.file === 'claims/schwenk-2021.yaml').length;
+      expect(after).toBeGreaterThan(before);
+      expect(difference(await sessionJson(session), await coldJson(dir))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

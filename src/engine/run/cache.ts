@@ -15,9 +15,10 @@
  * (rules, options, overrides, vocabulary, files), a rule definition, the
  * retraction list, the working directory or the date (age checks) differs.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../output/write.js';
 import { packageInfo } from '../../paths.js';
 import { resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
 import { LintSession, type SessionState } from './session.js';
@@ -82,10 +83,8 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
   const state = readCache(path, key);
   const session = await LintSession.open({ ...opts, now, setup, ...(state ? { state } : {}) });
   if (!state || session.changedSinceOpen) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, state: session.state() } satisfies CacheFile));
-    renameSync(tmp, path);
+    // The one atomic writer (output/write.ts): a temporary file beside it, removed on failure or signal, then a rename.
+    writeFileAtomic(path, JSON.stringify({ key, state: session.state() } satisfies CacheFile));
   }
   return session.result();
 }

@@ -315,9 +315,11 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       range: (p = [], opts = {}) => {
         // A related claim in a fast-loaded file: find its text by a line scan before parsing the file.
         if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key) {
+          const key = rangeKey(['claims', i, 'text']);
+          if (ranges[key]) return ranges[key];
           lines ??= text.split('\n');
           const quick = quickTextRange(lines, claim.id, claim.text);
-          if (quick) return quick;
+          if (quick) return (ranges[key] = quick);
         }
         return at(['claims', i, ...p], opts);
       },

@@ -2,13 +2,13 @@
  * The default command: lint the register and report the findings.
  * `claimlint [options] [files or globs...]`.
  */
-import { watch as fsWatch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LintOptions, LintResult } from '../engine/run/linter.js';
-import { FORMAT_NAMES, loadFormatter, type Formatter } from '../formatters/index.js';
+import { chunksOf, FORMAT_NAMES, loadFormatter, writeReportAtomic, type AnyFormatter as Formatter } from '../formatters/index.js';
 import { terminalSafe } from '../formatters/terminal-text.js';
 import { packageInfo } from '../paths.js';
 import { guardOutputPaths, writeFileAtomic } from '../output/write.js';
+import { cacheOf, concurrencyOf, DEFAULT_CACHE_LOCATION } from './perf-options.js';
 import { parseCommandLine, parseRuleFlags, plural, wantColor } from './options.js';
 import { UsageError, type CliIo, type Command } from './types.js';
 
@@ -33,6 +33,9 @@ export const LINT_OPTIONS = {
   'no-color': { type: 'boolean' },
   'no-inline-config': { type: 'boolean' },
   watch: { type: 'boolean', short: 'w' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   debug: { type: 'boolean' },
   timing: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -63,7 +66,13 @@ export const LINT_OPTIONS_HELP = `Options:
                             record the current findings as the baseline, then exit 0
       --no-inline-config    ignore # claimlint-disable comments (for audits)
       --color, --no-color   force colour on or off (also NO_COLOR, FORCE_COLOR)
-  -w, --watch               lint again whenever a claim file, a document or the configuration changes
+  -w, --watch               lint again whenever a claim file, a source document or the configuration changes
+                            (only what a changed file touches is linted again)
+      --cache               keep parsed files' findings in a cache and lint only what changed
+      --cache-location <path>
+                            the cache file, or a folder if it ends with / (default: ${DEFAULT_CACHE_LOCATION})
+      --concurrency <n|auto>
+                            parse files in n worker threads (auto: by the number of CPUs and files)
       --timing              print the time each rule took, to stderr (also CLAIMLINT_TIMING=1)
       --debug               print a stack trace with internal errors (also CLAIMLINT_DEBUG=1)
   -h, --help                show this help
@@ -125,19 +134,32 @@ const outputTargets = (v: LintValues) =>
 const inputFiles = (v: LintValues) =>
   [['--baseline', v['write-baseline'] ? undefined : v.baseline], ['--retractions', v.retractions]].flatMap(([option, path]) => (path ? [{ option: option!, path }] : []));
 
-/** One lint run: lint, format, write; returns the exit code. */
-export async function lintOnce(values: LintValues, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
-  const tool = { name: 'claimlint', version: packageInfo().version };
-  const { lint, withFindings } = await engine();
+/** The engine's options for a run from the command line (files, stdin, `--changed-since`, `--baseline`, `--concurrency`...). */
+async function runOptions(values: LintValues, positionals: string[], io: CliIo): Promise<LintOptions> {
   const input = await stdinContents(values, positionals, io);
-  const result = await lint({
+  return {
     ...lintOptions(values, io),
     patterns: input.patterns,
     ...(input.contents ? { contents: input.contents } : {}),
     ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     ...(values.baseline && !values['write-baseline'] ? { baselineFile: values.baseline } : {}),
     ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
-  });
+    ...concurrencyOf(values),
+  };
+}
+
+/** One lint run: lint (through the cache with --cache), format, write; returns the exit code. */
+export async function lintOnce(values: LintValues, positionals: string[], io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
+  const opts = await runOptions(values, positionals, io);
+  const cache = cacheOf(values, io.cwd);
+  const result = cache ? await (await import('../engine/run/cache.js')).lintWithCache(opts, cache) : await (await engine()).lint(opts);
+  return emit(result, values, io, formatter, maxWarnings);
+}
+
+/** Write a result (report or baseline) and return the exit code. */
+async function emit(result: LintResult, values: LintValues, io: CliIo, formatter: Formatter, maxWarnings: number): Promise<number> {
+  const tool = { name: 'claimlint', version: packageInfo().version };
+  const { withFindings } = await engine();
   if (values['write-baseline']) {
     const path = values['write-baseline'];
     const { makeBaseline } = await import('../engine/report/baseline.js');
@@ -160,53 +182,16 @@ export async function lintOnce(values: LintValues, positionals: string[], io: Cl
     }
   }
   const outFile = values['output-file'];
-  const text = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
-  if (outFile) writeFileAtomic(resolve(io.cwd, outFile), text, outFile);
-  else io.stdout(text);
+  // Streamed: the formatter's chunks are written in batches, to stdout or atomically to the file.
+  const out = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
+  if (outFile) writeReportAtomic(resolve(io.cwd, outFile), out, outFile);
+  else for (const chunk of chunksOf(out)) io.stdout(chunk);
   if (result.summary.errors > 0) return 1;
   if (tooManyWarnings) {
     io.stderr(`claimlint found too many warnings (${warnings}; maximum: ${maxWarnings})\n`);
     return 1;
   }
   return 0;
-}
-
-/**
- * `--watch`: lint, then lint again whenever a YAML file or the configuration
- * under the working directory changes. Runs until interrupted.
- */
-export async function watch(run: () => Promise<number>, io: CliIo): Promise<number> {
-  const clear = () => {
-    if (io.isTTY) io.stdout('\u001bc');
-  };
-  const once = async () => {
-    clear();
-    const code = await run().catch((e: unknown) => {
-      io.stderr(`claimlint: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
-      return 2;
-    });
-    io.stderr(`claimlint: watching for changes (exit code would be ${code}); press Ctrl+C to stop\n`);
-  };
-  // Watch first, then lint: a change made while the first run is under way is not lost.
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const watcher = fsWatch(io.cwd, { recursive: true }, (_event, name) => {
-    if (!name || !/\.(ya?ml|md|markdown|html?|txt)$/.test(String(name)) || /(^|[\\/])(node_modules|\.git)[\\/]/.test(String(name))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(once);
-    }, 150);
-  });
-  running = running.then(once);
-  await running;
-  return new Promise<number>((done) => {
-    const stop = () => {
-      watcher.close();
-      done(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }
 
 /** `--print-config <file>`: the rule settings in effect for one file, as YAML. */
@@ -260,9 +245,13 @@ export async function runLint(values: LintValues, positionals: string[], io: Cli
     inputs: inputFiles(values),
     ...(values.config ? { configFile: values.config } : {}),
   });
-  const once = () => lintOnce(values, positionals, io, formatter, maxWarnings);
-  if (values.watch) return watch(once, io);
-  return once();
+  cacheOf(values, io.cwd); // usage errors (--cache-location without --cache) before anything runs
+  if (values.watch) {
+    const opts = await runOptions(values, positionals, io);
+    const { watchRegister } = await import('./watch.js');
+    return watchRegister(opts, (r) => emit(r, values, io, formatter, maxWarnings), io);
+  }
+  return lintOnce(values, positionals, io, formatter, maxWarnings);
 }
 
 const lintCommand: Command = {

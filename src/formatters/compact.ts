@@ -8,14 +8,13 @@
  *   "file": 1, "line": 2, "column": 3, "severity": 4, "message": 5, "code": 6
  */
 import { terminalSafe } from './terminal-text.js';
-import type { Formatter } from './types.js';
+import type { StreamingFormatter } from './types.js';
 
 /** The pattern that reads a line back: file, line, column, severity, message, rule. */
 export const PROBLEM_MATCHER_REGEXP = '^(.+?):(\\d+):(\\d+): (error|warning|info) (.*) \\[([^\\]]+)\\]$';
 
-const compact: Formatter = (result) =>
-  result.findings
-    .map((f) => `${terminalSafe(f.file)}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${terminalSafe(f.rule)}]\n`)
-    .join('');
+const compact: StreamingFormatter = function* (result) {
+  for (const f of result.findings) yield `${terminalSafe(f.file)}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${terminalSafe(f.rule)}]\n`;
+};
 
 export default compact;

@@ -1,7 +1,7 @@
 /** The registry of output formats, by the name `--format` takes. */
-import type { Formatter } from './types.js';
+import type { AnyFormatter } from './types.js';
 
-const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
+const loaders: Record<string, () => Promise<{ default: AnyFormatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
   compact: () => import('./compact.js'),
@@ -14,9 +14,10 @@ const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
 
 export const FORMAT_NAMES = Object.keys(loaders);
 
-export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+export async function loadFormatter(name: string): Promise<AnyFormatter | undefined> {
   const load = loaders[name];
   return load ? (await load()).default : undefined;
 }
 
-export type { Formatter, FormatterContext } from './types.js';
+export type { AnyFormatter, Formatter, FormatterContext, StreamingFormatter } from './types.js';
+export { chunksOf, outputText, writeReportAtomic, type FormatterOutput } from './sink.js';

@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/report/finding.js';
-import type { Formatter } from './types.js';
+import { jsonChunks } from './json-stream.js';
+import type { StreamingFormatter } from './types.js';
 
 /** A finding in the documented JSON shape, keys in their documented order. */
 export function findingJson(f: Finding) {
@@ -21,21 +22,11 @@ export function findingJson(f: Finding) {
 
 /**
  * Machine-readable output: the tool, the summary, and every finding in a
- * stable order (file, line, column, rule).
+ * stable order (file, line, column, rule); written finding by finding.
  */
-const json: Formatter = (result, { tool }) =>
-  `${JSON.stringify(
-    {
-      tool,
-      summary: result.summary,
-      findings: result.findings.map(findingJson),
-      notes: result.notes,
-      fixed: result.fixed,
-      citations: result.citations ?? [],
-      disagreements: result.disagreements ?? [],
-    },
-    null,
-    2,
-  )}\n`;
+const json: StreamingFormatter = function* (result, { tool }) {
+  yield* jsonChunks({ tool, summary: result.summary, findings: result.findings.map(findingJson), notes: result.notes, fixed: result.fixed, citations: result.citations ?? [], disagreements: result.disagreements ?? [] }, 2);
+  yield '\n';
+};
 
 export default json;

@@ -15,8 +15,8 @@
  * U+FFFE, U+FFFF) are removed.
  */
 import type { Finding } from '../engine/report/finding.js';
-import { plural } from './order.js';
-import type { Formatter } from './types.js';
+import { byFile, plural } from './order.js';
+import type { StreamingFormatter } from './types.js';
 
 // Everything outside XML 1.0's Char production (with the u flag a lone
 // surrogate is one code point, so it matches), and the DEL and C1 controls
@@ -54,28 +54,28 @@ function testcase(f: Finding): string {
   return `    <testcase ${attrs}>\n      <failure message="${xmlAttr(f.message)}" type="${f.severity}">${xmlText(details(f))}</failure>\n    </testcase>\n`;
 }
 
-const junit: Formatter = (result, { tool }) => {
+/** Written suite by suite. */
+const junit: StreamingFormatter = function* (result, { tool }) {
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
   const name = xmlAttr(tool.name);
   if (result.findings.length === 0) {
     const scope = `${plural(result.summary.claims, 'claim')} in ${plural(result.summary.files, 'file')}`;
-    return (
+    yield (
       `${head}<testsuites name="${name}" tests="1" failures="0" errors="0" skipped="0">\n` +
       `  <testsuite name="${name}" tests="1" failures="0" errors="0" skipped="0">\n` +
       `    <testcase name="${xmlAttr(`no problems (${scope})`)}" classname="${name}"/>\n` +
       '  </testsuite>\n</testsuites>\n'
     );
+    return;
   }
-  const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  const failing = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').length;
-  let out = `${head}<testsuites name="${name}" tests="${result.findings.length}" failures="${failing(result.findings)}" errors="0" skipped="0">\n`;
-  for (const [file, findings] of byFile) {
-    out += `  <testsuite name="${xmlAttr(file)}" tests="${findings.length}" failures="${failing(findings)}" errors="0" skipped="0">\n`;
-    out += findings.map(testcase).join('');
-    out += '  </testsuite>\n';
+  const failing = (fs: readonly Finding[]) => fs.filter((f) => f.severity !== 'info').length;
+  yield `${head}<testsuites name="${name}" tests="${result.findings.length}" failures="${failing(result.findings)}" errors="0" skipped="0">\n`;
+  for (const [file, findings] of byFile(result.findings)) {
+    yield `  <testsuite name="${xmlAttr(file)}" tests="${findings.length}" failures="${failing(findings)}" errors="0" skipped="0">\n`;
+    for (const f of findings) yield testcase(f);
+    yield '  </testsuite>\n';
   }
-  return `${out}</testsuites>\n`;
+  yield '</testsuites>\n';
 };
 
 export default junit;

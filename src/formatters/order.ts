@@ -26,3 +26,14 @@ export function countsByRule(findings: readonly Finding[]): Array<{ rule: string
   }
   return [...byRule.keys()].sort().map((rule) => ({ rule, ...byRule.get(rule)! }));
 }
+
+/** Findings grouped by file, files in order of first appearance: one pass, no copying. */
+export function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.file);
+    if (list) list.push(f);
+    else out.set(f.file, [f]);
+  }
+  return out;
+}

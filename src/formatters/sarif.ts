@@ -18,7 +18,8 @@ import type { Severity } from '../model.js';
 import { docsUrl, packageInfo } from '../paths.js';
 import { clip } from './markdown-text.js';
 import { plural, worstFirst } from './order.js';
-import type { Formatter } from './types.js';
+import { jsonChunks } from './json-stream.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub code scanning's limit on results per run. */
@@ -156,6 +157,13 @@ export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const sarif: Formatter = (result, { tool }) => `${safeJson(sarifLog(result, tool), 2)}\n`;
+const UNSAFE = /[<>&\u2028\u2029]/g;
+
+/** Written result by result, with the escapes of {@link safeJson}. */
+const sarif: StreamingFormatter = function* (result, { tool }) {
+  // runs[0].results sits at depth 3: each result is a chunk.
+  for (const chunk of jsonChunks(sarifLog(result, tool), 4)) yield chunk.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  yield '\n';
+};
 
 export default sarif;

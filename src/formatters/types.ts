@@ -1,4 +1,5 @@
 import type { LintResult } from '../engine/run/linter.js';
+import type { FormatterOutput } from './sink.js';
 
 export interface FormatterContext {
   /** Whether to colour the output (terminal formatters only). */
@@ -11,3 +12,9 @@ export interface FormatterContext {
 
 /** A formatter turns a lint result into the text written to stdout or `--output-file`. */
 export type Formatter = (result: LintResult, ctx: FormatterContext) => string;
+
+/** A formatter that yields its output in chunks, written as they are made (see sink.ts). */
+export type StreamingFormatter = (result: LintResult, ctx: FormatterContext) => Iterable<string>;
+
+/** Either kind: the command line writes both. */
+export type AnyFormatter = (result: LintResult, ctx: FormatterContext) => FormatterOutput;

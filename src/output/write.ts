@@ -9,7 +9,7 @@
  *   file, and so does SIGINT or SIGTERM arriving during the write;
  * - messages name the path the user gave, never the temporary one.
  */
-import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -115,10 +115,11 @@ function removeQuietly(path: string): void {
 
 /**
  * Write `content` to `path` atomically: a temporary file in the same folder,
- * then a rename over the target. On failure the temporary file is removed
- * and the error names `shownPath` (the path as the user gave it).
+ * then a rename over the target. `content` is a string or chunks (a streamed
+ * report), written one after the other. On failure the temporary file is
+ * removed and the error names `shownPath` (the path as the user gave it).
  */
-export function writeFileAtomic(path: string, content: string, shownPath: string = path): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>, shownPath: string = path): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   // While the handlers are installed, a signal waits for this synchronous write to end, then removes what is left.
   if (!listening) {
@@ -130,7 +131,12 @@ export function writeFileAtomic(path: string, content: string, shownPath: string
   try {
     if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, content);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);

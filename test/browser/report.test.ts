@@ -14,7 +14,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/engine/run/linter.js';
 import html from '../../src/formatters/html.js';
-import json from '../../src/formatters/json.js';
+import type { Formatter } from '../../src/formatters/types.js';
+import jsonFormatter from '../../src/formatters/json.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+const json: Formatter = (r, c) => outputText(jsonFormatter(r, c));
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { project } from '../helpers/cli.js';
 import { yaml } from '../helpers/rule-tester.js';

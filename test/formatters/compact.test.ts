@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import compact, { PROBLEM_MATCHER_REGEXP } from '../../src/formatters/compact.js';
+import type { Formatter } from '../../src/formatters/types.js';
+import compactFormatter, { PROBLEM_MATCHER_REGEXP } from '../../src/formatters/compact.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+const compact: Formatter = (r, c) => outputText(compactFormatter(r, c));
 import { claimlint } from '../helpers/cli.js';
 import { CTX, HOSTILE, e2eProject, finding, mixedResult, result } from '../helpers/results.js';
 

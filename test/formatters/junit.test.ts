@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import junit, { xmlAttr, xmlText } from '../../src/formatters/junit.js';
+import type { Formatter } from '../../src/formatters/types.js';
+import junitFormatter, { xmlAttr, xmlText } from '../../src/formatters/junit.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+const junit: Formatter = (r, c) => outputText(junitFormatter(r, c));
 import { claimlint } from '../helpers/cli.js';
 import { CTX, HOSTILE, e2eProject, finding, mixedResult, related, result } from '../helpers/results.js';
 

@@ -13,6 +13,7 @@ import markdown from '../../src/formatters/markdown.js';
 import { markdownCell } from '../../src/formatters/markdown-text.js';
 import sarif, { artifactLocation } from '../../src/formatters/sarif.js';
 import { CTX, finding, related, result } from '../helpers/results.js';
+import { outputText } from '../../src/formatters/sink.js';
 
 /** Every C0 and C1 control character but CR and LF, and DEL. */
 const CONTROLS = [...Array(0x20).keys(), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i)]
@@ -77,7 +78,7 @@ describe('sarif: files outside the working directory', () => {
     expect(artifactLocation('claims/a b.yaml', cwd)).toEqual({ uri: 'claims/a%20b.yaml', uriBaseId: '%SRCROOT%' });
     expect(artifactLocation('../other/x.yaml', cwd)).toEqual({ uri: pathToFileURL(resolve(cwd, '../other/x.yaml')).href });
     const log = JSON.parse(
-      sarif(result([finding({ file: '../other/x.yaml', related: [related({ file: '../../y.yaml' })] })], { cwd }), CTX),
+      outputText(sarif(result([finding({ file: '../other/x.yaml', related: [related({ file: '../../y.yaml' })] })], { cwd }), CTX)),
     ) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>; relatedLocations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const r = log.runs[0]!.results[0]!;
     expect(r.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'file:///virtual/other/x.yaml' });

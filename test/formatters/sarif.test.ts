@@ -6,7 +6,11 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/engine/run/linter.js';
 import { docsUrl } from '../../src/paths.js';
-import sarif, { MAX_RESULTS, pathToUri, sarifText } from '../../src/formatters/sarif.js';
+import type { Formatter } from '../../src/formatters/types.js';
+import sarifFormatter, { MAX_RESULTS, pathToUri, sarifText } from '../../src/formatters/sarif.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+const sarif: Formatter = (r, c) => outputText(sarifFormatter(r, c));
 import { claimlint } from '../helpers/cli.js';
 import { CTX, HOSTILE, e2eProject, finding, mixedResult, related, result } from '../helpers/results.js';
 

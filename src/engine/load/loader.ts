@@ -63,6 +63,8 @@ export interface RegisterFile {
   references: LoadedReference[];
   /** Reference ids the source defines, including entries that failed the schema. */
   referenceIds: Set<string>;
+  /** The positions looked up so far, by {@link rangeKey}: the cache keeps them, so an unchanged file need not be parsed for them. */
+  ranges: Record<string, Range>;
 }
 
 let validator: ValidateFunction<ClaimFile> | undefined;
@@ -108,6 +110,22 @@ export interface ParseOptions {
   fast?: boolean;
   /** Why the file could not be read: the file is loaded empty with this problem. */
   readProblem?: ReadProblem;
+  /** The file as a worker parsed it (pool.ts): its data and positions are used instead of parsing again. */
+  preparsed?: Preparsed;
+  /** Positions known from an earlier parse of the same text (the cache), by {@link rangeKey}. */
+  ranges?: Record<string, Range>;
+}
+
+/** A file parsed by a worker thread: data, syntax errors, and the positions of its first levels by {@link rangeKey}. */
+export interface Preparsed {
+  data: unknown;
+  syntaxErrors: FileProblem[];
+  ranges: Record<string, Range>;
+}
+
+/** The key of a position in {@link Preparsed.ranges}. */
+export function rangeKey(path: YamlPath, opts: { key?: boolean } = {}): string {
+  return `${path.join('\u0000')}${opts.key ? '\u0001' : ''}`;
 }
 
 /** A range computed on first read: positions of a fast-loaded file cost a parse only if a kept finding needs them. */
@@ -133,7 +151,13 @@ function crOnly(text: string): FileProblem | undefined {
 export function parseClaimFile(path: string, text: string, opts: ParseOptions = {}): RegisterFile {
   let fastData: unknown;
   let fast = false;
-  if (opts.fast && !opts.readProblem) {
+  // A read problem wins over a worker's parse: the file is loaded empty with that problem below.
+  const pre = opts.readProblem ? undefined : opts.preparsed;
+  if (pre) {
+    fastData = pre.data;
+    // The same alias bound as a file parsed here: past it, parse in full below, which reports it.
+    fast = pre.syntaxErrors.length === 0 && aliasExpansion(pre.data) <= MAX_ALIAS_EXPANSION;
+  } else if (opts.fast && !opts.readProblem) {
     try {
       fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
       // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
@@ -146,8 +170,15 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   let parsed: Document | undefined;
   let lines: string[] | undefined;
   const docOf = (): Document => (parsed ??= parseDocument(text, { lineCounter, ...PARSE_OPTIONS }));
-  const at = (path: YamlPath, o: { key?: boolean } = {}): Range =>
-    parsed || !fast ? rangeAt(docOf(), lineCounter, path, o) : lazyRange(() => rangeAt(docOf(), lineCounter, path, o));
+  // Positions found so far (given by a worker or the cache, or computed here), by rangeKey.
+  const ranges: Record<string, Range> = pre?.ranges ?? opts.ranges ?? {};
+  const at = (path: YamlPath, o: { key?: boolean } = {}): Range => {
+    const key = rangeKey(path, o);
+    const known = ranges[key];
+    if (known) return known;
+    const compute = () => (ranges[key] = { ...rangeAt(docOf(), lineCounter, path, o) });
+    return parsed || !fast ? compute() : lazyRange(compute);
+  };
   const file: RegisterFile = {
     path,
     text,
@@ -164,6 +195,7 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     claims: [],
     references: [],
     referenceIds: new Set(),
+    ranges,
     sourceRange: (p = [], o = {}) => at(['source', ...p], o),
   };
   // A file that cannot be read or decoded, or with classic Mac line endings, is reported and skipped.
@@ -283,9 +315,11 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       range: (p = [], opts = {}) => {
         // A related claim in a fast-loaded file: find its text by a line scan before parsing the file.
         if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key) {
+          const key = rangeKey(['claims', i, 'text']);
+          if (ranges[key]) return ranges[key];
           lines ??= text.split('\n');
           const quick = quickTextRange(lines, claim.id, claim.text);
-          if (quick) return quick;
+          if (quick) return (ranges[key] = quick);
         }
         return at(['claims', i, ...p], opts);
       },

@@ -53,7 +53,11 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.line - b.line ||
     a.column - b.column ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) ||
+    // A total order, so that findings computed in any order (the incremental engine, the cache) list the same.
+    (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0) ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn
   );
 }
 

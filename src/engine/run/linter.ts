@@ -6,17 +6,18 @@ import picomatch from 'picomatch';
 import { SEVERITY_RANK, type Severity, type SeveritySetting } from '../../model.js';
 import { displayPath, PACKAGE_ROOT } from '../../paths.js';
 import { didYouMean } from '../load/ajv.js';
-import { relatedOf, type ExternalData, type Report } from './check.js';
+import type { ExternalData, Report } from './check.js';
+import { enabledSomewhere, findingOf, involves } from './report-finding.js';
 import { loadRetractions, parseRetractions } from '../register/retractions.js';
 import { DEFAULT_FILES, loadConfig, resolveFrom, validateConfig, type ClaimlintConfig, type LoadedConfig, type RuleSetting } from './config.js';
 import { ConfigError } from './errors.js';
-import { compareFindings, interpolate, type Finding, type LintSummary } from '../report/finding.js';
+import { compareFindings, type Finding, type LintSummary } from '../report/finding.js';
 import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
-import { fingerprint } from '../report/fingerprint.js';
 import { registerAtRevision } from '../report/git.js';
 import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
-import { loadFile, parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { parseClaimFile, type RegisterFile } from '../load/loader.js';
 import { globRegisterFiles } from '../load/read.js';
+import { loadFiles } from '../load/pool.js';
 import { Register } from '../register/register.js';
 import { applyDirectives, parseDirectives, parseDocumentDirectives } from './suppressions.js';
 import { diskReader, EMPTY_STORE, loadDocuments, type DocumentStore } from '../document/store.js';
@@ -62,6 +63,8 @@ export interface LintOptions {
    * is added to the register.
    */
   contents?: ReadonlyMap<string, string>;
+  /** Parse files in this many worker threads (`--concurrency`); `auto` decides by CPUs and register size. */
+  concurrency?: number | 'auto';
 }
 
 export interface RuleInfo {
@@ -186,7 +189,7 @@ export async function resolveSetup(opts: LintOptions = {}): Promise<Resolved> {
 }
 
 /** The claim files of the register, and the files given on the command line. */
-async function discoverFiles(
+export async function discoverFiles(
   setup: Resolved,
   cwd: string,
   patterns: string[],
@@ -226,10 +229,6 @@ async function discoverFiles(
   return { register: [...register].sort(), ...(scope ? { scope } : {}) };
 }
 
-function demote(s: Severity): Severity {
-  return s === 'error' ? 'warning' : 'info';
-}
-
 /** Lint the register: load everything, run every enabled rule, return sorted findings. */
 export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -239,16 +238,44 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const { scope } = discovered;
   const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
   // Files outside the reported scope are read fast: their positions are parsed only if a finding needs them.
-  const files: RegisterFile[] = await Promise.all(
-    paths.map((p) => {
-      const text = contents.get(p);
-      return text !== undefined ? parseClaimFile(p, text) : loadFile(p, { fast: scope !== undefined && !scope.has(p) });
-    }),
-  );
+  const files: RegisterFile[] = await loadFiles(paths, {
+    contents,
+    fast: (p) => scope !== undefined && !scope.has(p) && !contents.has(p),
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+  });
+  const documents = await loadRegisterDocuments(setup, files, contents);
+  const result = await lintLoaded(setup, opts, cwd, files, documents, scope);
+  if (scope) {
+    result.summary.given = scope.size;
+    if (discovered.register.every((f) => scope.has(f))) result.notes.push(onlyGivenNote(setup.config, cwd, scope.size));
+  }
+  return result;
+}
+
+/** The source documents and own content of a register's files (`contents` stands in for files on disk). */
+export function loadRegisterDocuments(setup: Resolved, files: readonly RegisterFile[], contents?: ReadonlyMap<string, string>): Promise<DocumentStore> {
+  const { root } = setup.config;
+  return loadDocuments(root, [...files], setup.config.config.content ?? [], diskReader(root, setup.config.config.ignores ?? [], contents));
+}
+
+/**
+ * Lint loaded files and documents, leaving out the findings already present
+ * at `--changed-since` or recorded in `--baseline` (with a note for each).
+ * `current` gives the findings of the files as they are when no file is
+ * preferred (the incremental session's); by default they are linted here.
+ */
+export async function lintLoaded(
+  setup: Resolved,
+  opts: LintOptions,
+  cwd: string,
+  files: RegisterFile[],
+  documents: DocumentStore,
+  scope?: ReadonlySet<string>,
+  current?: () => LintResult,
+): Promise<LintResult> {
   const { root } = setup.config;
   const content = setup.config.config.content ?? [];
   const ignores = setup.config.config.ignores ?? [];
-  const documents = await loadDocuments(root, files, content, diskReader(root, ignores, contents));
   // Only new problems reported: a finding that involves a changed file and another sits in the changed one,
   // so that its annotation lands on the pull request's diff (files given on the command line come first).
   let old: LintResult | undefined;
@@ -275,11 +302,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
     const known = new Map(Object.entries(baseline.files).map(([p, d]) => [resolve(setup.config.root, p), d]));
     changed = new Set([...(changed ?? []), ...changedFiles(files, known)]);
   }
-  let result = lintFiles(setup, files, cwd, scope, documents, changed);
-  if (scope) {
-    result.summary.given = scope.size;
-    if (discovered.register.every((f) => scope.has(f))) result.notes.push(onlyGivenNote(setup.config, cwd, scope.size));
-  }
+  let result = current && !scope && !changed ? current() : lintFiles(setup, files, cwd, scope, documents, changed);
   if (opts.changedSince && old) {
     const split = splitByFingerprint(result.findings, makeBaseline(old.findings, { name: 'claimlint', version: '' }).findings);
     result = withFindings(result, split.fresh);
@@ -367,13 +390,6 @@ export function lintFiles(
   const register = new Register(files, setup.vocabulary);
   const display = (abs: string) => displayPath(abs, cwd);
   let findings: Finding[] = [];
-  const overrideFor = (file: string, id: string): SeveritySetting | undefined => {
-    let sev: SeveritySetting | undefined;
-    const rel = displayPath(file, setup.config.root);
-    for (const o of setup.overrides) if (o.match(rel) && o.severities.has(id)) sev = o.severities.get(id);
-    return sev;
-  };
-
   const directives = setup.inlineConfig
     ? [
         ...files.flatMap(parseDirectives),
@@ -388,33 +404,12 @@ export function lintFiles(
   const preferred = scope ?? prefer;
   const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
   const runRule = (id: string, rule: Rule) => {
-    const base = setup.severities.get(id) ?? 'off';
-    const enabledSomewhere = base !== 'off' || setup.overrides.some((o) => (o.severities.get(id) ?? 'off') !== 'off');
-    if (!enabledSomewhere) return;
+    if (!enabledSomewhere(setup, id)) return;
     const report = (r: Report) => {
       // Out of scope (neither in nor related to the given files): dropped before its positions are read.
-      const at = r.document ?? r.file.path;
-      const relatedPath = (x: NonNullable<Report['related']>[number]) => ('sourceRange' in x ? x.path : 'document' in x ? x.document : x.file.path);
-      if (scope && !scope.has(at) && !(r.file && scope.has(r.file.path)) && !(r.related ?? []).some((x) => scope.has(relatedPath(x)))) return;
-      const configured = overrideFor(at, id) ?? base;
-      if (configured === 'off') return;
-      let severity: Severity = r.severity ?? configured;
-      if (r.demote) severity = demote(severity);
-      const template = rule.messages[r.messageId ?? 'default'] ?? rule.messages['default']!;
-      const finding = {
-        rule: id,
-        severity,
-        message: interpolate(template, r.data ?? {}),
-        file: display(at),
-        ...r.range,
-        claim: r.claim?.fullId ?? r.claimId ?? null,
-        text: r.claim?.claim.text ?? null,
-        related: (r.related ?? []).map((x) => relatedOf(x, display)),
-      };
-      const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
-      const full = { ...finding, fingerprint: fingerprint(finding, identity) };
-      if (r.about) about.set(full, r.about);
-      findings.push(full);
+      if (scope && !involves(r, scope)) return;
+      const finding = findingOf(setup, id, rule, r, display, about);
+      if (finding) findings.push(finding);
     };
     const ctx = { register, external: setup.external, directives, vocabulary: setup.vocabulary, documents, display, ruleId: id, report, inScope, prefers };
     const started = timing ? performance.now() : 0;
@@ -435,44 +430,60 @@ export function lintFiles(
   }
 
   // Findings outside the scope were dropped as they were reported.
-  const reported = findings.sort(compareFindings);
-  const count = (s: Severity) => reported.filter((f) => f.severity === s).length;
+  const counts = { files: files.length, sources: files.filter((f) => f.source).length, claims: register.claims.length };
+  return makeResult(setup, cwd, findings.sort(compareFindings), counts, fileDigests(setup, files), () => register);
+}
+
+/** A lint result over sorted findings; the claim summaries (for the HTML report) are computed only when a formatter asks. */
+export function makeResult(
+  setup: Resolved,
+  cwd: string,
+  findings: Finding[],
+  counts: Pick<LintSummary, 'files' | 'sources' | 'claims'>,
+  digests: Record<string, string>,
+  registerOf: () => Register,
+): LintResult {
+  let built: Register | undefined;
+  const register = () => (built ??= registerOf());
+  const display = (abs: string) => displayPath(abs, cwd);
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: LintResult = {
-    findings: reported,
-    summary: {
-      files: files.length,
-      sources: files.filter((f) => f.source).length,
-      claims: register.claims.length,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-    },
+    findings,
+    summary: { ...counts, errors: count('error'), warnings: count('warning'), infos: count('info') },
     rules: describeRules(setup),
     cwd,
     notes: [],
     fixed: [],
-    fileDigests: Object.fromEntries(files.map((f) => [displayPath(f.path, setup.config.root), digest(f.text)])),
+    fileDigests: digests,
   };
   // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
   let claims: Record<string, ClaimSummary> | undefined;
   Object.defineProperty(result, 'claims', {
     enumerable: true,
     configurable: true,
-    get: () => (claims ??= summarizeClaims(register.claims, register.vocabulary, display)),
+    get: () => {
+      const r = register();
+      return (claims ??= summarizeClaims(r.claims, r.vocabulary, display));
+    },
   });
   let citations: CitationData[] | undefined;
   Object.defineProperty(result, 'citations', {
     enumerable: true,
     configurable: true,
-    get: () => (citations ??= citationsData(register.citations, display)),
+    get: () => (citations ??= citationsData(register().citations, display)),
   });
   let disagreements: DisagreementGroup[] | undefined;
   Object.defineProperty(result, 'disagreements', {
     enumerable: true,
     configurable: true,
-    get: () => (disagreements ??= disagreementsData(register)),
+    get: () => (disagreements ??= disagreementsData(register())),
   });
   return result;
+}
+
+/** The digest of each file's text by its path from the root (recorded in baselines). */
+export function fileDigests(setup: Resolved, files: readonly Pick<RegisterFile, 'path' | 'text'>[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [displayPath(f.path, setup.config.root), digest(f.text)]));
 }
 
 export function describeRules(setup: Resolved): RuleInfo[] {

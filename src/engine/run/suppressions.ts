@@ -141,7 +141,9 @@ export function applyDirectives(findings: Finding[], directives: readonly Direct
   const byFile = new Map<string, Directive[]>();
   for (const d of directives) {
     const key = display(d.path);
-    byFile.set(key, [...(byFile.get(key) ?? []), d]);
+    const list = byFile.get(key);
+    if (list) list.push(d);
+    else byFile.set(key, [d]);
   }
   return findings.filter((f) => {
     if (f.rule.startsWith('suppress/')) return true;

@@ -1,0 +1,38 @@
+/**
+ * A worker thread's task (`--concurrency`): parse and schema-check claim
+ * files, and locate every node of their first levels, so that the main
+ * thread builds its files from the data without parsing them again (see
+ * pool.ts). Deeper positions, rarely needed, are parsed on demand there.
+ */
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import { parseClaimFile, rangeKey, type Preparsed } from './loader.js';
+import { rangeOfNode, type Range } from './location.js';
+
+/** How deep positions are recorded: `claims.3.evidence.0` and `source.references.2.url`. */
+const DEPTH = 4;
+
+function walk(node: unknown, path: Array<string | number>, lc: LineCounter, out: Record<string, Range>): void {
+  const r = rangeOfNode(lc, node as Node);
+  if (r) out[rangeKey(path)] = r;
+  if (path.length >= DEPTH) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const p = [...path, String(pair.key.value)];
+      const k = rangeOfNode(lc, pair.key as Node);
+      if (k) out[rangeKey(p, { key: true })] = k;
+      walk(pair.value, p, lc, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(item, [...path, i], lc, out));
+  }
+}
+
+export default function parseBatch(batch: Array<{ path: string; text: string }>): Preparsed[] {
+  return batch.map(({ path, text }) => {
+    const file = parseClaimFile(path, text);
+    const ranges: Record<string, Range> = {};
+    if (file.syntaxErrors.length === 0 && file.data !== undefined) walk(file.doc?.contents, [], file.lineCounter, ranges);
+    return { data: file.data, syntaxErrors: file.syntaxErrors, ranges };
+  });
+}

@@ -1,0 +1,758 @@
+/**
+ * The incremental engine: a lint session keeps the register and its findings
+ * in memory, and after a file changes re-parses that file only and re-runs
+ * each rule only for the parts of the register the file's old and new
+ * claims touch. `--watch`, `--cache` and editors use it.
+ *
+ *   const session = await LintSession.open({ cwd });
+ *   session.result();                                  // as lint() returns it
+ *   const changed = await session.update(path, text);  // text, null (deleted) or undefined (read the disk)
+ *   // `changed`: the files (as shown in findings) whose findings changed
+ *
+ * How the work is cut. Every check kind has a scope ({@link CHECK_SCOPES}):
+ * what its findings can depend on.
+ *  - `file`: the file the finding is in (schema, evidence, references...);
+ *  - `source`: the files sharing a source id (duplicate ids);
+ *  - `subject`: the claims about one subject, after vocabulary aliases (timeline);
+ *  - `subject-property`: the claims sharing subject and property (conflicts);
+ *  - `global`: anything (the safe default for a kind not listed).
+ * A rule's findings are stored by unit: the file, source id, subject or
+ * subject/property key they were found for. A change to a file re-runs each
+ * rule over the units that the file's old and new contents belong to — over
+ * a register made of those units only — and replaces their findings. A
+ * group-scoped rule that reports a finding without a claim cannot be
+ * attributed to a group: the session then runs that rule in full.
+ *
+ * Kinds that read the source documents (quote anchoring, document
+ * existence, unregistered statements) or the citation graph are global:
+ * they run in full after every change, documents re-read, so that an edit
+ * to a `document:` file or to the team's own content is seen.
+ *
+ * After the rules, the findings go through the same steps as in lint():
+ * `supersedes` (across rules, by what each finding is about), inline
+ * suppressions (claim files and own documents), then the kinds that run
+ * after suppressions. Findings placed by a preference (files given on the
+ * command line, `--changed-since`, `--baseline` with file digests) come from
+ * a full lint of the session's files.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import picomatch from 'picomatch';
+import { displayPath } from '../../paths.js';
+import { compareFindings, type Finding } from '../report/finding.js';
+import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import type { Range } from '../load/location.js';
+import { parseFiles, readFileText, type FileText } from '../load/pool.js';
+import type { ReadProblem } from '../load/read.js';
+import type { DocumentStore } from '../document/store.js';
+import { isDocumentPath } from '../document/document.js';
+import { Register } from '../register/register.js';
+import type { Report } from './check.js';
+import { DEFAULT_FILES } from './config.js';
+import {
+  discoverFiles,
+  fileDigests,
+  lintLoaded,
+  loadRegisterDocuments,
+  makeResult,
+  resolveSetup,
+  type LintOptions,
+  type LintResult,
+  type Resolved,
+} from './linter.js';
+import { enabledSomewhere, findingOf } from './report-finding.js';
+import type { Rule } from './rules.js';
+import { applyDirectives, parseDirectives, parseDocumentDirectives, type Directive } from './suppressions.js';
+import { applySupersedes } from './supersede.js';
+
+export type CheckScope = 'file' | 'source' | 'subject' | 'subject-property' | 'global';
+
+/** What each built-in check kind's findings depend on (see the module comment). Kinds not listed are `global`. */
+export const CHECK_SCOPES: Readonly<Record<string, CheckScope>> = {
+  'author-attribution': 'file',
+  'broken-link': 'file',
+  'context-missing': 'file',
+  'draft-mark': 'file',
+  'statistic-recompute': 'file',
+  'count-arithmetic': 'file',
+  'dangling-reference': 'file',
+  'duplicate-reference': 'file',
+  'evidence-missing': 'file',
+  'evidence-only': 'file',
+  'evidence-precision': 'file',
+  existence: 'file',
+  'one-sided': 'file',
+  'retraction-list': 'file',
+  schema: 'file',
+  'secondary-citation': 'file',
+  'source-metadata': 'file',
+  'stale-evidence': 'file',
+  suppression: 'file',
+  'unsourced-statistic': 'file',
+  'unused-reference': 'file',
+  'update-notice': 'file',
+  'wording-strength': 'file',
+  'yaml-syntax': 'file',
+  'duplicate-id': 'source',
+  timeline: 'subject',
+  'value-conflict': 'subject-property',
+  'direction-conflict': 'subject-property',
+  'magnitude-conflict': 'subject-property',
+  'context-conflict': 'subject-property',
+  // Read the documents or the citation graph across files: run in full.
+  'document-exists': 'global',
+  'quote-anchor': 'global',
+  'unregistered-statement': 'global',
+  'cited-misrepresentation': 'global',
+  'superseded-guidance': 'global',
+  'self-contradiction': 'global',
+};
+
+/** The index keys a file's contents belong to, by scope. */
+export interface FileKeys {
+  source: string[];
+  subject: string[];
+  'subject-property': string[];
+}
+
+type IndexedScope = keyof FileKeys;
+const INDEXED: IndexedScope[] = ['source', 'subject', 'subject-property'];
+
+/** One file of the session's register. */
+interface Entry {
+  path: string;
+  display: string;
+  text: string;
+  hash: string;
+  /** Parsed on first use when the entry came from the cache. */
+  file?: RegisterFile;
+  keys: FileKeys;
+  claims: number;
+  hasSource: boolean;
+  /** The source's `document:` and `own:`, which name the documents to read. */
+  document?: string;
+  own?: boolean;
+  /** Why the file could not be read (it is then loaded empty with this problem). */
+  readProblem?: ReadProblem;
+  /** Positions known from the cache for a file not parsed yet. */
+  ranges?: Record<string, Range>;
+}
+
+/** A file of the session as the cache records it. */
+export interface CachedFile {
+  hash: string;
+  keys: FileKeys;
+  claims: number;
+  hasSource: boolean;
+  document?: string;
+  own?: boolean;
+  /** Positions looked up in the file, so that it need not be parsed with positions again. */
+  ranges?: Record<string, Range>;
+}
+
+/** What the cache holds for a register: enough to restore a session without parsing unchanged files. */
+export interface SessionState {
+  files: Record<string, CachedFile>;
+  /** Findings by rule and unit; `about` (for `supersedes`) kept beside each finding. */
+  units: Record<string, Record<string, Array<Finding & { about?: readonly string[] }>>>;
+  globalRules: string[];
+  /** A hash of the documents read (paths and texts): global rules run again when it differs. */
+  documents?: string;
+}
+
+export interface SessionOptions extends LintOptions {
+  /** A state saved by an earlier session with the same setup (see cache.ts): unchanged files are not parsed again. */
+  state?: SessionState;
+  /** The configuration and rules, when the caller resolved them already. */
+  setup?: Resolved;
+}
+
+/** Content hash of a file's text. */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function union(into: Set<string>, items: Iterable<string>): void {
+  for (const i of items) into.add(i);
+}
+
+const unitId = (rule: string, key: string) => `${rule}\u0000${key}`;
+
+export class LintSession {
+  private readonly entries = new Map<string, Entry>();
+  private readonly index: Record<IndexedScope, Map<string, Set<string>>> = {
+    source: new Map(),
+    subject: new Map(),
+    'subject-property': new Map(),
+  };
+  /** Findings by rule id, then by unit key (before inline suppressions). */
+  private readonly units = new Map<string, Map<string, Finding[]>>();
+  /** Per shown file: the units with findings in it. */
+  private readonly contributions = new Map<string, Set<string>>();
+  /** Per shown file: its findings after suppressions, sorted. */
+  private readonly final = new Map<string, Finding[]>();
+  /** Group-scoped rules that reported a finding without a claim: run in full. */
+  private readonly globalRules = new Set<string>();
+  private readonly keyRegister: Register;
+  private readonly isRegisterPath: (abs: string) => boolean;
+  private scopeDisplays: Set<string> | undefined;
+  /** Whether opening from a saved state found files or documents changed, added or deleted. */
+  changedSinceOpen = false;
+  /** The source documents and own content, read again after every change. */
+  private documents!: DocumentStore;
+  private documentsHash = '';
+  /** Texts that stand in for documents on disk (`contents`, or given to {@link update}). */
+  private readonly documentTexts = new Map<string, string>();
+  /** What each finding is about, for `supersedes`. */
+  private readonly about = new WeakMap<Finding, readonly string[]>();
+
+  private constructor(
+    readonly setup: Resolved,
+    readonly cwd: string,
+    private readonly opts: LintOptions,
+  ) {
+    this.keyRegister = new Register([], setup.vocabulary);
+    const root = setup.config.root;
+    const isMatch = picomatch(setup.config.config.files ?? DEFAULT_FILES, { dot: false });
+    const isIgnored = picomatch([...(setup.config.config.ignores ?? []), '**/node_modules/**'], { dot: true });
+    this.isRegisterPath = (abs) => {
+      const rel = displayPath(abs, root);
+      return !rel.startsWith('../') && isMatch(rel) && !isIgnored(rel);
+    };
+  }
+
+  /** Load the register and lint it (or restore it from `opts.state`, linting only what changed). */
+  static async open(opts: SessionOptions = {}): Promise<LintSession> {
+    const cwd = resolve(opts.cwd ?? process.cwd());
+    const setup = opts.setup ?? (await resolveSetup(opts));
+    const session = new LintSession(setup, cwd, opts);
+    const contents = opts.contents ?? new Map<string, string>();
+    const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
+    if (discovered.scope) session.scopeDisplays = new Set([...discovered.scope].map((p) => displayPath(p, cwd)));
+    for (const [p, text] of contents) if (isDocumentPath(p)) session.documentTexts.set(p, text);
+    const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
+    const read = await Promise.all(paths.map((p) => readFileText(p, contents)));
+    const state = opts.state;
+    if (state) {
+      await session.restore(state, read);
+    } else {
+      const concurrency = opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {};
+      const files = await parseFiles(read, concurrency);
+      files.forEach((f, i) => session.add(session.entryOf(read[i]!, f)));
+      await session.loadDocuments();
+      session.lintAll();
+    }
+    return session;
+  }
+
+  /** Whether a path is a claim file of this register by the configuration's `files` and `ignores`. */
+  isClaimFile(abs: string): boolean {
+    return this.entries.has(abs) || this.isRegisterPath(abs);
+  }
+
+  /**
+   * A file changed: `text` is its new content, `null` when it was deleted,
+   * `undefined` to read it from the disk (deleted if it is gone). A path not
+   * in the register yet is added. Returns the files (as shown in findings)
+   * whose findings changed.
+   */
+  async update(path: string, text?: string | null): Promise<string[]> {
+    return this.updateMany([{ path, text }]);
+  }
+
+  /** Several files changed at once (see {@link update}). */
+  async updateMany(changes: Array<{ path: string; text?: string | null }>): Promise<string[]> {
+    const resolved: Array<FileText | { path: string; text: null }> = [];
+    let documents = false;
+    for (const c of changes) {
+      const abs = resolve(this.cwd, c.path);
+      if (!this.entries.has(abs) && (isDocumentPath(abs) || !this.isRegisterPath(abs))) {
+        // A source document (or a file the register does not lint): documents are read again, global rules run again.
+        if (typeof c.text === 'string') this.documentTexts.set(abs, c.text);
+        else this.documentTexts.delete(abs);
+        documents = true;
+        continue;
+      }
+      if (c.text === null) resolved.push({ path: abs, text: null });
+      else if (typeof c.text === 'string') resolved.push({ path: abs, text: c.text });
+      else {
+        const read = await readFileText(abs);
+        // Gone: deleted. Any other problem is reported on the file, as lint() does.
+        resolved.push(read.readProblem && !existsSync(abs) ? { path: abs, text: null } : read);
+      }
+    }
+    return this.apply(resolved, documents);
+  }
+
+  /** The findings, sorted, limited to the files given on the command line if any. */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const d of [...this.final.keys()].sort()) for (const f of this.final.get(d)!) if (this.inScope(f)) out.push(f);
+    return out;
+  }
+
+  /** The findings located in one file (path as shown in findings, or absolute). */
+  findingsIn(file: string): Finding[] {
+    const d = isAbsolute(file) ? displayPath(file, this.cwd) : file;
+    return (this.final.get(d) ?? []).filter((f) => this.inScope(f));
+  }
+
+  /** The result as {@link lint} returns it, `--changed-since` and `--baseline` applied. */
+  async result(): Promise<LintResult> {
+    const scope = this.scopeDisplays ? new Set([...this.scopeDisplays].map((d) => resolve(this.cwd, d))) : undefined;
+    const own = () => {
+      const counts = { files: 0, sources: 0, claims: 0 };
+      for (const e of this.entries.values()) {
+        counts.files++;
+        if (e.hasSource) counts.sources++;
+        counts.claims += e.claims;
+      }
+      const digests = fileDigests(this.setup, [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
+      return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister());
+    };
+    // Files given, or changed files preferred: findings may be placed otherwise, so those come from a full lint of these files.
+    if (!scope && !this.opts.changedSince && !this.opts.baselineFile) return own();
+    const files = this.sortedFiles(this.entries.keys());
+    return lintLoaded(this.setup, this.opts, this.cwd, files, this.documents, scope, own);
+  }
+
+  /** What the cache stores to restore this session later. */
+  state(): SessionState {
+    const files: Record<string, CachedFile> = {};
+    for (const e of this.entries.values()) {
+      const ranges = e.file?.ranges ?? e.ranges;
+      files[e.path] = {
+        hash: e.hash,
+        keys: e.keys,
+        claims: e.claims,
+        hasSource: e.hasSource,
+        ...(e.document !== undefined ? { document: e.document } : {}),
+        ...(e.own ? { own: true } : {}),
+        ...(ranges && Object.keys(ranges).length ? { ranges } : {}),
+      };
+    }
+    const units: SessionState['units'] = {};
+    for (const [rule, byKey] of this.units) {
+      units[rule] = Object.fromEntries(
+        [...byKey].map(([key, list]) => [
+          key,
+          list.map((f) => {
+            const about = this.about.get(f);
+            return about ? { ...f, about } : f;
+          }),
+        ]),
+      );
+    }
+    return { files, units, globalRules: [...this.globalRules], documents: this.documentsHash };
+  }
+
+  // ---- internals -------------------------------------------------------
+
+  private inScope(f: Finding): boolean {
+    const s = this.scopeDisplays;
+    return !s || s.has(f.file) || f.related.some((r) => s.has(r.file));
+  }
+
+  private entryOf(read: FileText, file?: RegisterFile): Entry {
+    const { path, text } = read;
+    const loaded = file ?? parseClaimFile(path, text, read.readProblem ? { readProblem: read.readProblem } : {});
+    const keys: FileKeys = { source: [], subject: [], 'subject-property': [] };
+    if (loaded.source) keys.source.push(loaded.source.id);
+    const subjects = new Set<string>();
+    const pairs = new Set<string>();
+    for (const c of loaded.claims) {
+      subjects.add(this.setup.vocabulary.subject(c.claim.subject));
+      pairs.add(this.keyRegister.subjectPropertyKey(c));
+    }
+    keys.subject = [...subjects];
+    keys['subject-property'] = [...pairs];
+    const document = loaded.source?.document;
+    return {
+      path,
+      display: displayPath(path, this.cwd),
+      text,
+      hash: hashOf(read),
+      file: loaded,
+      keys,
+      claims: loaded.claims.length,
+      hasSource: loaded.source !== undefined,
+      ...(typeof document === 'string' ? { document } : {}),
+      ...(loaded.source?.own === true ? { own: true } : {}),
+      ...(read.readProblem ? { readProblem: read.readProblem } : {}),
+    };
+  }
+
+  /** Read the documents the files name and the configured own content (again). Returns whether they changed. */
+  private async loadDocuments(): Promise<boolean> {
+    // loadDocuments needs each file's source.document and source.own only: files not parsed yet stand in with those.
+    const refs = [...this.entries.values()]
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+      .map((e) => (e.file ?? { source: e.document !== undefined ? { document: e.document, own: e.own === true } : undefined }) as RegisterFile);
+    const documents = await loadRegisterDocuments(this.setup, refs, this.documentTexts);
+    const hash = createHash('sha1');
+    for (const p of [...documentPaths(documents, refs)].sort()) hash.update(`${p}\u0000${documents.get(p)?.text ?? '\u0001'}\u0000${documents.own.has(p)}\u0000`);
+    const digest = hash.digest('base64');
+    const changed = digest !== this.documentsHash;
+    this.documents = documents;
+    this.documentsHash = digest;
+    return changed;
+  }
+
+  private add(e: Entry): void {
+    this.entries.set(e.path, e);
+    for (const s of INDEXED) {
+      for (const k of e.keys[s]) {
+        const set = this.index[s].get(k);
+        if (set) set.add(e.path);
+        else this.index[s].set(k, new Set([e.path]));
+      }
+    }
+  }
+
+  private remove(e: Entry): void {
+    this.entries.delete(e.path);
+    for (const s of INDEXED) {
+      for (const k of e.keys[s]) {
+        const set = this.index[s].get(k);
+        set?.delete(e.path);
+        if (set?.size === 0) this.index[s].delete(k);
+      }
+    }
+  }
+
+  private loaded(e: Entry): RegisterFile {
+    // Files restored from the cache are parsed only when a rule needs them; positions are then read lazily.
+    return (e.file ??= parseClaimFile(e.path, e.text, { fast: true, ...(e.ranges ? { ranges: e.ranges } : {}), ...(e.readProblem ? { readProblem: e.readProblem } : {}) }));
+  }
+
+  private scopeOf(id: string, rule: Rule): CheckScope {
+    return this.globalRules.has(id) ? 'global' : (CHECK_SCOPES[rule.kind.name] ?? 'global');
+  }
+
+  private activeRules(): Array<[string, Rule]> {
+    return [...this.setup.rules].filter(([id, rule]) => rule.kind.phase !== 'after-suppressions' && enabledSomewhere(this.setup, id));
+  }
+
+  private sortedFiles(paths: Iterable<string>): RegisterFile[] {
+    return [...paths]
+      .sort()
+      .map((p) => this.entries.get(p))
+      .filter((e): e is Entry => e !== undefined)
+      .map((e) => this.loaded(e));
+  }
+
+  private fullRegister(): Register {
+    return new Register(this.sortedFiles(this.entries.keys()), this.setup.vocabulary);
+  }
+
+  /** The register a rule of this scope runs over to recompute the given units. */
+  private registerFor(scope: CheckScope, keys: ReadonlySet<string>): Register {
+    if (scope === 'global') return this.fullRegister();
+    if (scope === 'file') return new Register(this.sortedFiles(keys), this.setup.vocabulary);
+    const paths = new Set<string>();
+    for (const k of keys) union(paths, this.index[scope].get(k) ?? []);
+    const files = this.sortedFiles(paths);
+    if (scope === 'source') return new Register(files, this.setup.vocabulary);
+    // Only the claims of the touched groups, in register order: the file stands in with a shorter claim list.
+    const keyOf = scope === 'subject' ? (c: RegisterFile['claims'][number]) => this.setup.vocabulary.subject(c.claim.subject) : (c: RegisterFile['claims'][number]) => this.keyRegister.subjectPropertyKey(c);
+    const partial = files.map((f) => Object.create(f, { claims: { value: f.claims.filter((c) => keys.has(keyOf(c))) } }) as RegisterFile);
+    return new Register(partial, this.setup.vocabulary);
+  }
+
+  /** The unit a report belongs to, or undefined when it cannot be told (the rule then runs in full). */
+  private unitOf(scope: CheckScope, r: Report): string | undefined {
+    switch (scope) {
+      case 'global':
+        return '';
+      case 'file':
+        return r.document === undefined ? r.file.path : undefined;
+      case 'source':
+        return r.document === undefined ? (r.file.source?.id ?? `\u0000${r.file.path}`) : undefined;
+      case 'subject':
+        return r.claim ? this.setup.vocabulary.subject(r.claim.claim.subject) : undefined;
+      case 'subject-property':
+        return r.claim ? this.keyRegister.subjectPropertyKey(r.claim) : undefined;
+    }
+  }
+
+  /**
+   * Run a rule over a register, returning its findings by unit; a report that
+   * cannot be attributed makes the rule global (returns undefined).
+   */
+  private runRule(id: string, rule: Rule, scope: CheckScope, register: Register): Map<string, Finding[]> | undefined {
+    const out = new Map<string, Finding[]>();
+    let unattributed = false;
+    const display = (abs: string) => displayPath(abs, this.cwd);
+    const report = (r: Report) => {
+      const unit = this.unitOf(scope, r);
+      if (unit === undefined) {
+        unattributed = true;
+        return;
+      }
+      const finding = findingOf(this.setup, id, rule, r, display, this.about);
+      if (!finding) return;
+      const list = out.get(unit);
+      if (list) list.push(finding);
+      else out.set(unit, [finding]);
+    };
+    this.runKind(id, rule, register, [], report);
+    if (unattributed) {
+      this.globalRules.add(id);
+      return undefined;
+    }
+    return out;
+  }
+
+  /** Run a rule's check over a register: every file in scope, no file preferred (as lint() without given or changed files). */
+  private runKind(id: string, rule: Rule, register: Register, directives: Directive[], report: (r: Report) => void): void {
+    rule.kind.run({
+      register,
+      external: this.setup.external,
+      directives,
+      vocabulary: this.setup.vocabulary,
+      documents: this.documents,
+      display: (abs: string) => displayPath(abs, this.cwd),
+      ruleId: id,
+      report,
+      inScope: () => true,
+      prefers: () => false,
+      options: this.setup.options.get(id) ?? rule.options,
+    });
+  }
+
+  /** Replace a rule's findings for some units; marks the files whose findings may change. */
+  private setUnits(id: string, found: Map<string, Finding[]>, keys: Iterable<string> | 'all', dirty: Set<string>): void {
+    let byKey = this.units.get(id);
+    if (!byKey) this.units.set(id, (byKey = new Map()));
+    const replace = (key: string, next: Finding[] | undefined) => {
+      const uid = unitId(id, key);
+      const old = byKey.get(key);
+      for (const f of old ?? []) {
+        dirty.add(f.file);
+        this.contributions.get(f.file)?.delete(uid);
+      }
+      if (next?.length) byKey.set(key, next);
+      else byKey.delete(key);
+      for (const f of next ?? []) {
+        dirty.add(f.file);
+        const set = this.contributions.get(f.file);
+        if (set) set.add(uid);
+        else this.contributions.set(f.file, new Set([uid]));
+      }
+    };
+    const targets = keys === 'all' ? new Set([...byKey.keys(), ...found.keys()]) : new Set(keys);
+    for (const key of targets) replace(key, found.get(key));
+  }
+
+  private lintAll(): void {
+    const dirty = new Set<string>();
+    for (const e of this.entries.values()) dirty.add(e.display);
+    const register = this.fullRegister();
+    for (const [id, rule] of this.activeRules()) this.runFull(id, rule, register, dirty);
+    this.refresh();
+  }
+
+  private runFull(id: string, rule: Rule, register: Register, dirty: Set<string>): void {
+    const scope = this.scopeOf(id, rule);
+    const found = this.runRule(id, rule, scope, register) ?? this.runRule(id, rule, 'global', register)!;
+    this.setUnits(id, found, 'all', dirty);
+  }
+
+  private async apply(changes: Array<FileText | { path: string; text: null }>, documents = false): Promise<string[]> {
+    const touched: Record<CheckScope, Set<string>> = { file: new Set(), source: new Set(), subject: new Set(), 'subject-property': new Set(), global: new Set() };
+    const dirty = new Set<string>();
+    let any = false;
+    for (const change of changes) {
+      const { path, text } = change;
+      const old = this.entries.get(path);
+      if (text === null ? !old : old?.hash === hashOf(change as FileText)) continue;
+      any = true;
+      const next = text === null ? undefined : this.entryOf(change as FileText);
+      for (const e of [old, next]) {
+        if (!e) continue;
+        touched.file.add(e.path);
+        dirty.add(e.display);
+        for (const s of INDEXED) union(touched[s], e.keys[s]);
+      }
+      if (old) this.remove(old);
+      if (next) this.add(next);
+    }
+    // Documents are read again after any change: a claim file may name another document.
+    if (any || documents) documents = (await this.loadDocuments()) || any;
+    if (!documents) return [];
+    this.recompute(touched, dirty);
+    return this.refresh();
+  }
+
+  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>): void {
+    let full: Register | undefined;
+    for (const [id, rule] of this.activeRules()) {
+      const scope = this.scopeOf(id, rule);
+      if (scope === 'global') {
+        this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
+        continue;
+      }
+      const keys = touched[scope];
+      if (keys.size === 0) continue;
+      const found = this.runRule(id, rule, scope, this.registerFor(scope, keys));
+      if (found) this.setUnits(id, found, keys, dirty);
+      else {
+        // The rule turned out not to attribute its findings: drop its units, run it in full from now on.
+        this.setUnits(id, new Map(), 'all', dirty);
+        this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
+      }
+    }
+  }
+
+  /** The inline directives of the claim files and own documents (fresh: applying them records which were used). */
+  private directives(): Directive[] {
+    if (!this.setup.inlineConfig) return [];
+    const out: Directive[] = [];
+    for (const e of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      // A directive is a `# claimlint-...` comment: a file without that text has none, and is not parsed for it.
+      if (e.text.includes('claimlint-')) out.push(...parseDirectives(this.loaded(e)));
+    }
+    for (const p of this.documents.own) {
+      const doc = this.documents.get(p);
+      if (doc) out.push(...parseDocumentDirectives(p, doc.text));
+    }
+    return out;
+  }
+
+  /**
+   * Redo the findings after the rules: `supersedes`, inline suppressions and
+   * the kinds that run after them, as lint() does. Returns the files (as shown
+   * in findings) whose findings changed.
+   */
+  private refresh(): string[] {
+    let findings: Finding[] = [];
+    for (const byKey of this.units.values()) for (const list of byKey.values()) findings.push(...list);
+    findings = applySupersedes(findings, this.setup.supersedes, (f) => this.about.get(f));
+    const directives = this.directives();
+    const display = (abs: string) => displayPath(abs, this.cwd);
+    findings = applyDirectives(findings, directives, display);
+    const after = [...this.setup.rules].filter(([id, rule]) => rule.kind.phase === 'after-suppressions' && enabledSomewhere(this.setup, id));
+    if (after.length) {
+      // The kinds after suppressions read the directives; the register holds the files that have some.
+      const withDirectives = new Set(directives.flatMap((d) => (d.file ? [d.file.path] : [])));
+      const register = new Register(this.sortedFiles(withDirectives), this.setup.vocabulary);
+      for (const [id, rule] of after) {
+        const report = (r: Report) => {
+          const f = findingOf(this.setup, id, rule, r, display);
+          if (f) findings.push(f);
+        };
+        this.runKind(id, rule, register, directives, report);
+      }
+    }
+    const next = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const list = next.get(f.file);
+      if (list) list.push(f);
+      else next.set(f.file, [f]);
+    }
+    for (const list of next.values()) list.sort(compareFindings);
+    const changed: string[] = [];
+    for (const d of new Set([...this.final.keys(), ...next.keys()])) if (!sameFindings(this.final.get(d) ?? [], next.get(d) ?? [])) changed.push(d);
+    this.final.clear();
+    for (const [d, list] of next) this.final.set(d, list);
+    return changed.sort();
+  }
+
+  /** Restore from a saved state: files whose hash is unchanged keep their keys and findings without being parsed. */
+  private async restore(state: SessionState, read: FileText[]): Promise<void> {
+    const changes: FileText[] = [];
+    const cachedEntry = (p: string, cached: CachedFile, text: string, hash: string): Entry => ({
+      path: p,
+      display: displayPath(p, this.cwd),
+      text,
+      hash,
+      keys: cached.keys,
+      claims: cached.claims,
+      hasSource: cached.hasSource,
+      ...(cached.document !== undefined ? { document: cached.document } : {}),
+      ...(cached.own ? { own: true } : {}),
+      ...(cached.ranges ? { ranges: cached.ranges } : {}),
+    });
+    const deleted: Array<{ path: string; text: null }> = [];
+    for (const r of read) {
+      const cached = state.files[r.path];
+      const hash = hashOf(r);
+      if (cached && cached.hash === hash) {
+        this.add({ ...cachedEntry(r.path, cached, r.text, hash), ...(r.readProblem ? { readProblem: r.readProblem } : {}) });
+      } else {
+        changes.push(r);
+        // Restore it as it was, so the update sees its old keys and recomputes what they fed.
+        if (cached) this.add(cachedEntry(r.path, cached, '\u0000stale', cached.hash));
+      }
+    }
+    const now = new Set(read.map((r) => r.path));
+    for (const [p, cached] of Object.entries(state.files)) {
+      if (now.has(p)) continue;
+      this.add(cachedEntry(p, cached, '\u0000stale', cached.hash));
+      deleted.push({ path: p, text: null });
+    }
+    for (const id of state.globalRules) this.globalRules.add(id);
+    for (const [rule, byKey] of Object.entries(state.units)) {
+      if (!this.setup.rules.has(rule)) continue;
+      const found = new Map<string, Finding[]>();
+      for (const [key, list] of Object.entries(byKey)) {
+        found.set(
+          key,
+          list.map(({ about, ...f }) => {
+            if (about) this.about.set(f, about);
+            return f;
+          }),
+        );
+      }
+      this.setUnits(rule, found, 'all', new Set());
+    }
+    // The documents as they are now: when they differ from the saved ones, the global rules run again.
+    this.documentsHash = state.documents ?? '';
+    const documentsChanged = await this.loadDocuments();
+    this.changedSinceOpen = changes.length + deleted.length > 0 || documentsChanged;
+    if (changes.length + deleted.length > 0) {
+      await this.apply([...changes, ...deleted]);
+      return;
+    }
+    if (documentsChanged) this.recompute({ file: new Set(), source: new Set(), subject: new Set(), 'subject-property': new Set(), global: new Set() }, new Set());
+    this.refresh();
+  }
+}
+
+/** A file's content hash; a file that could not be read hashes its problem, so it never matches a text. */
+function hashOf(read: FileText): string {
+  return read.readProblem ? `!${contentHash(JSON.stringify(read.readProblem))}` : contentHash(read.text);
+}
+
+/** The paths of the documents a store may hold: those the files name and the own content read by glob. */
+function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Set<string> {
+  const out = new Set<string>(store.own);
+  for (const f of files) {
+    const doc = f.source?.document;
+    if (typeof doc === 'string' && doc !== '') out.add(store.resolve(doc));
+  }
+  return out;
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (
+      x.fingerprint !== y.fingerprint ||
+      x.line !== y.line ||
+      x.column !== y.column ||
+      x.endLine !== y.endLine ||
+      x.endColumn !== y.endColumn ||
+      x.severity !== y.severity ||
+      x.text !== y.text ||
+      JSON.stringify(x.related) !== JSON.stringify(y.related)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}

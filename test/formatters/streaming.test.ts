@@ -1,0 +1,57 @@
+/**
+ * Streamed output: the chunks make the same text as building it whole, and
+ * grouping by file is one pass (a register with thousands of findings in
+ * one file is formatted without copying that file's list per finding).
+ */
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from '../../src/formatters/json-stream.js';
+import json, { findingJson } from '../../src/formatters/json.js';
+import junit from '../../src/formatters/junit.js';
+import stylish from '../../src/formatters/stylish.js';
+import compact from '../../src/formatters/compact.js';
+import { batched, outputText } from '../../src/formatters/sink.js';
+import { byFile } from '../../src/formatters/order.js';
+import { finding, mixedResult, result } from '../helpers/results.js';
+
+const CTX = { color: false, tool: { name: 'claimlint', version: '1.2.3' } };
+
+describe('streamed output', () => {
+  it('jsonChunks writes what JSON.stringify(value, null, 2) writes', () => {
+    const values: unknown[] = [
+      null,
+      0,
+      'a"b\n',
+      [],
+      {},
+      [1, [2, [3, [4, [5]]]], { a: [] }, undefined, null],
+      { a: undefined, b: () => 1, c: [{}, { d: 'x\u2028' }], e: { f: { g: { h: { i: [1, 2] } } } } },
+      { findings: Array.from({ length: 50 }, (_, i) => ({ i, related: i % 2 ? [] : [{ x: i }] })) },
+    ];
+    for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2) ?? 'null');
+  });
+
+  it('the json format is the documented object, a finding per chunk', () => {
+    const r = mixedResult();
+    const chunks = [...json(r, CTX)];
+    expect(chunks.join('')).toBe(
+      `${JSON.stringify({ tool: CTX.tool, summary: r.summary, findings: r.findings.map(findingJson), notes: r.notes, fixed: r.fixed, citations: r.citations ?? [] }, null, 2)}\n`,
+    );
+    expect(chunks.length).toBeGreaterThan(r.findings.length);
+  });
+
+  it('formats 20,000 findings in one file, grouped in one pass', () => {
+    const many = result(Array.from({ length: 20_000 }, (_, i) => finding({ line: i + 1, endLine: i + 1, file: 'claims/one.yaml' })));
+    expect(byFile(many.findings).get('claims/one.yaml')).toHaveLength(20_000);
+    const text = outputText(stylish(many, CTX));
+    expect(text.split('\n').filter((l) => l.includes('claims/one.yaml'))).toHaveLength(1);
+    expect(outputText(junit(many, CTX)).match(/<testsuite /g)).toHaveLength(1);
+    expect(outputText(compact(many, CTX)).split('\n')).toHaveLength(20_001);
+  });
+
+  it('batches small chunks into larger writes without changing the text', () => {
+    const parts = Array.from({ length: 1000 }, (_, i) => `chunk ${i}\n`);
+    const out = [...batched(parts, 1000)];
+    expect(out.join('')).toBe(parts.join(''));
+    expect(out.length).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The incremental engine: after any sequence of edits, a session's findings
+ * equal a cold lint of the register as it then is on disk.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_KINDS } from '../src/checks/index.js';
+import { lint, resolveSetup } from '../src/engine/run/linter.js';
+import { CHECK_SCOPES, LintSession } from '../src/engine/run/session.js';
+import { generateRegister } from '../scripts/generate-register.js';
+import { copyRegister, randomEdit, rng } from './helpers/edits.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const root = join(import.meta.dirname, '..');
+
+async function coldJson(cwd: string): Promise<string[]> {
+  const r = await lint({ cwd, now: NOW });
+  return [JSON.stringify(r.summary), ...r.findings.map((f) => JSON.stringify(f))];
+}
+
+async function sessionJson(s: LintSession): Promise<string[]> {
+  const r = await s.result();
+  return [JSON.stringify(r.summary), ...r.findings.map((f) => JSON.stringify(f))];
+}
+
+/** The first lines that differ (short, so that a failure is readable); [] when equal line for line. */
+function difference(got: string[], want: string[]): string[] {
+  for (let i = 0; i < Math.max(got.length, want.length); i++) {
+    if (got[i] !== want[i]) return [`at ${i} of ${got.length}/${want.length}`, `got:  ${got[i]?.slice(0, 300)}`, `want: ${want[i]?.slice(0, 300)}`];
+  }
+  return [];
+}
+
+async function editAndCompare(dir: string, seed: number, steps: number): Promise<void> {
+  const session = await LintSession.open({ cwd: dir, now: NOW });
+  expect(difference(await sessionJson(session), await coldJson(dir))).toEqual([]);
+  const rand = rng(seed);
+  for (let i = 0; i < steps; i++) {
+    const edit = randomEdit(dir, rand);
+    const before = session.findings();
+    const changed = await session.updateMany(edit.paths.map((path) => ({ path })));
+    const got = await sessionJson(session);
+    expect(difference(got, await coldJson(dir)), `step ${i}: ${edit.what}`).toEqual([]);
+    // The files reported as changed are exactly those whose findings differ.
+    const files = new Set([...before, ...session.findings()].map((f) => f.file));
+    const differ = [...files].filter(
+      (f) => JSON.stringify(before.filter((x) => x.file === f)) !== JSON.stringify(session.findings().filter((x) => x.file === f)),
+    );
+    expect(changed.filter((f) => files.has(f)).sort(), `step ${i}: changed files`).toEqual(differ.sort());
+  }
+}
+
+describe('LintSession', () => {
+  it('classifies every built-in check kind', () => {
+    expect(Object.keys(CHECK_SCOPES).sort()).toEqual(Object.keys(CHECK_KINDS).sort());
+  });
+
+  it('equals a cold lint after random edits to the bundled register', { timeout: 120_000 }, async () => {
+    const dir = copyRegister(root);
+    try {
+      await editAndCompare(dir, 7, 30);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('equals a cold lint after random edits to a generated register', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
+    try {
+      generateRegister(dir, { claims: 600, files: 12, seed: 3 });
+      await editAndCompare(dir, 11, 20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-runs a rule over the touched groups only, and reports which files changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
+    const claim = (id: string, decade: number, subject = 'ketamine') =>
+      `  - id: ${id}\n    text: "It dates from the ${decade}s."\n    subject: ${subject}\n    aspect: history\n    property: origin\n    value: { decade: ${decade} }\n`;
+    const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
+    try {
+      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
+      writeFileSync(join(dir, 'a.yaml'), file('a', claim('x', 1950)));
+      writeFileSync(join(dir, 'b.yaml'), file('b', claim('y', 1950)));
+      writeFileSync(join(dir, 'c.yaml'), file('c', claim('z', 1970, 'lithium')));
+      const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
+      // Record the claims the conflict rule is run over.
+      const rule = setup.rules.get('conflict/value')!;
+      const seen: string[][] = [];
+      const kind = rule.kind;
+      rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
+      const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+      expect(session.findings()).toEqual([]);
+      expect(seen).toEqual([['a/x', 'b/y', 'c/z']]);
+      const changed = await session.update(join(dir, 'b.yaml'), file('b', claim('y', 1960)));
+      // Only the group the edited claim belongs to is linted again.
+      expect(seen[1]).toEqual(['a/x', 'b/y']);
+      // The pair is reported on the later claim, the earlier one related.
+      expect(changed).toEqual(['b.yaml']);
+      expect(session.findings().map((f) => [f.file, f.claim, f.related.map((r) => r.claim)])).toEqual([['b.yaml', 'b/y', ['a/x']]]);
+      // An edit in another group changes nothing; deleting b clears the finding.
+      expect(await session.update(join(dir, 'c.yaml'), file('c', claim('z', 1980, 'lithium')))).toEqual([]);
+      expect(session.findings()).toHaveLength(1);
+      expect(await session.update(join(dir, 'b.yaml'), null)).toEqual(['b.yaml']);
+      expect(session.findings()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-reads the source documents when one changes: quote anchoring runs again, as in a cold lint', { timeout: 120_000 }, async () => {
+    const dir = copyRegister(root);
+    try {
+      const session = await LintSession.open({ cwd: dir, now: NOW });
+      const before = (await session.result()).findings.filter((f) => f.file === 'claims/schwenk-2021.yaml').length;
+      // The document loses its text: the claims that quote it no longer anchor.
+      const doc = join(dir, 'sources/schwenk-2021-pubmed-review.txt');
+      writeFileSync(doc, 'Nothing here.\n');
+      const changed = await session.update(doc);
+      expect(changed).toContain('claims/schwenk-2021.yaml');
+      const after = (await session.result()).findings.filter((f) => f.file === 'claims/schwenk-2021.yaml').length;
+      expect(after).toBeGreaterThan(before);
+      expect(difference(await sessionJson(session), await coldJson(dir))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

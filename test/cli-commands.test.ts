@@ -140,7 +140,7 @@ describe('claimlint report and --format html exit codes', () => {
     writeFileSync(join(cwd, 'blocker'), 'a file, not a folder');
     const r = claimlint(['report', '-o', 'blocker/report.html'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^claimlint: E[A-Z]+: /);
+    expect(r.stderr).toMatch(/^claimlint: cannot write blocker\/report\.html: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -155,14 +155,31 @@ describe('--timing and --debug', () => {
     expect(claimlint(['--format', 'json'], { cwd, env: { CLAIMLINT_TIMING: undefined } }).stderr).toBe('');
   });
 
-  it('--debug adds a stack trace to an internal error', () => {
+  it('--debug adds a stack trace to an internal error', async () => {
+    // Internal errors are hard to provoke from outside (bad input and bad paths are located usage errors),
+    // so the CLI runs in process with an output that fails the way a broken stream would.
+    const { run } = await import('../src/cli.js');
     const cwd = project({ 'claims/a.yaml': source('a') });
-    mkdirSync(join(cwd, 'taken'));
-    const plain = claimlint(['-f', 'json', '-o', 'taken'], { cwd, env: { CLAIMLINT_DEBUG: undefined } });
+    const attempt = async (args: string[]) => {
+      let stderr = '';
+      const io = {
+        stdout: () => {
+          throw new Error('the output went away');
+        },
+        stderr: (s: string) => {
+          stderr += s;
+        },
+        isTTY: false,
+        env: {},
+        cwd,
+      };
+      return { code: await run(['-f', 'json', ...args], io), stderr };
+    };
+    const plain = await attempt([]);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).not.toMatch(/\n\s+at /);
-    const debug = claimlint(['-f', 'json', '-o', 'taken', '--debug'], { cwd, env: { CLAIMLINT_DEBUG: undefined } });
+    expect(plain.stderr).toBe('claimlint: the output went away\n');
+    const debug = await attempt(['--debug']);
     expect(debug.code).toBe(2);
-    expect(debug.stderr).toMatch(/\n\s+at /);
+    expect(debug.stderr).toMatch(/^claimlint: the output went away\nError: the output went away\n\s+at /);
   });
 });

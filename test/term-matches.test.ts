@@ -53,6 +53,6 @@ describe('matchRange', () => {
     expect(locate('"\\u0063ure"', 'cure')).toEqual([7, 12, 7, 21]);
   });
   it('a literal block scalar: the whole text', () => {
-    expect(locate('|\n      It is proven\n', 'proven')).toEqual([7, 11, 9, 1]);
+    expect(locate('|\n      It is proven\n', 'proven')).toEqual([7, 11, 8, 19]);
   });
 });

@@ -34,7 +34,7 @@ describe('streamed output', () => {
     const r = mixedResult();
     const chunks = [...json(r, CTX)];
     expect(chunks.join('')).toBe(
-      `${JSON.stringify({ tool: CTX.tool, summary: r.summary, findings: r.findings.map(findingJson), notes: r.notes, fixed: r.fixed, citations: r.citations ?? [] }, null, 2)}\n`,
+      `${JSON.stringify({ tool: CTX.tool, summary: r.summary, findings: r.findings.map(findingJson), notes: r.notes, fixed: r.fixed, citations: r.citations ?? [], disagreements: r.disagreements ?? [] }, null, 2)}\n`,
     );
     expect(chunks.length).toBeGreaterThan(r.findings.length);
   });

@@ -282,13 +282,13 @@ describe('formats and options', () => {
     const w = JSON.parse(onlyW.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
     expect(w.findings.map((f) => f.file)).toEqual(['claims/w.yaml']);
     expect(w.summary.files).toBe(3);
-    // The conflict sits in b.yaml, but its other side is in a.yaml: reported for a.yaml too.
-    // and the finding then sits on the given file's claim, the other side as related.
+    // The conflict sits in b.yaml (a.yaml's cluster prevails: as many sources, the earlier claim), but its other
+    // side is in a.yaml: reported for a.yaml too, where a full run puts it (a hook finds what CI finds).
     const onlyA = JSON.parse(claimlint(['claims/a.yaml', '--format', 'json'], { cwd }).stdout) as {
       findings: Array<{ rule: string; file: string; line: number; column: number; severity: string; related: Array<{ file: string }> }>;
     };
     expect(onlyA.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.related.map((r) => r.file)])).toEqual([
-      ['conflict/value', 'error', 'claims/a.yaml', 17, 12, ['claims/b.yaml']],
+      ['conflict/value', 'error', 'claims/b.yaml', 14, 12, ['claims/a.yaml']],
     ]);
   });
 

@@ -28,7 +28,7 @@ describe('the bundled register', () => {
       const scoped = await lint({ cwd: root, patterns: [file] });
       const expected = result.findings.filter((f) => f.file === file || f.related.some((r) => r.file === file)).map(identity).sort();
       expect(scoped.findings.map(identity).sort(), file).toEqual(expected);
-      // pair findings sit on the given file's claim
+      // every finding reported involves the given file
       for (const f of scoped.findings) expect(f.file === file || f.related.some((r) => r.file === file)).toBe(true);
     }
   });

@@ -227,7 +227,7 @@ const levelRank = (l: EvidenceLevel | undefined) => (typeof l === 'number' ? l :
 /**
  * The clusters of each family of a group that has more than one, ranked: the prevailing one first
  * (most sources; then, among as many sources, the one with no claim in a
- * preferred file — a file given on the command line, or changed under
+ * preferred file — one changed under
  * `--changed-since` or `--baseline` — so that a claim the user is adding is
  * the one reported, on the lines they changed; then the best evidence level
  * of any member; then the earliest claim), then the others in the same order.
@@ -262,7 +262,7 @@ export function clustersOf(
           get level(): number {
             return (level ??= Math.min(...sorted.map((m) => levelRank(m.level))));
           },
-          // Holds a claim of a file the user is working on (given, or changed under --changed-since/--baseline).
+          // Holds a claim of a file the user is working on (changed under --changed-since or --baseline).
           preferred: sorted.some(preferred) ? 1 : 0,
           first: sorted[0]!.order,
           byContext: [...byContext].map(([context, list]) => ({ context, members: list })),

@@ -94,10 +94,11 @@ export interface CheckContext<O> {
   inScope(file: RegisterFile): boolean;
   /**
    * Whether a finding that involves this file and another should sit in
-   * this one (the other as related): a file given on the command line, or,
-   * when only new problems are reported (`--changed-since`, `--baseline`),
-   * a file that changed — so that the annotation lands on the diff. Pass it
-   * to `orient()`.
+   * this one (the other as related): when only new problems are reported
+   * (`--changed-since`, `--baseline`), a file that changed — so that the
+   * annotation lands on the diff. Files given on the command line are not
+   * preferred: a run given files finds exactly what a full run finds. The
+   * conflict rules pass it to the cluster ranking (clusters.ts).
    */
   prefers(file: RegisterFile): boolean;
 }

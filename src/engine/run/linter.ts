@@ -401,7 +401,8 @@ export function lintFiles(
     : [];
   const about = new WeakMap<Finding, readonly string[]>();
   const inScope = (file: RegisterFile) => !scope || scope.has(file.path);
-  const preferred = scope ?? prefer;
+  // Only changed files (--changed-since, --baseline) are preferred: a run given files (a pre-commit hook) finds exactly what a full run finds.
+  const preferred = prefer;
   const prefers = (file: RegisterFile) => preferred !== undefined && preferred.has(file.path);
   const runRule = (id: string, rule: Rule) => {
     if (!enabledSomewhere(setup, id)) return;

@@ -34,6 +34,36 @@ const PWN_BREAKOUT = '</script><script>window.__pwned=2;alert(2)</script>';
 const PWN_SVG = '<svg onload="window.__pwned=3"></svg>';
 const PWN_COMMENT = '<!-- <script>window.__pwned=4</script>';
 
+/** Two trials of one treatment in different populations, with opposite results: a conflict in context (conflict/context). */
+function contextProject(): string {
+  const trial = (id: string, population: string, effect: string) => yaml`
+    source:
+      id: ${id}
+      title: Trial ${id}
+      kind: blog
+      published: 2024
+      references:
+        - id: "1"
+          title: A randomized controlled trial of ketamine for migraine in ${population}
+          design: rct
+          year: 2020
+    claims:
+      - id: migraine
+        text: "Ketamine ${effect === 'benefit' ? 'relieved' : 'did not relieve'} migraine in ${population}."
+        subject: ketamine
+        aspect: efficacy
+        property: migraine
+        value: { effect: ${effect} }
+        context:
+          population: ${population}
+          intervention: intranasal ketamine
+          outcome: migraine pain
+        evidence:
+          - { cites: ["1"] }
+  `;
+  return project({ 'claims/trial-a.yaml': trial('trial-a', 'adults', 'benefit'), 'claims/trial-b.yaml': trial('trial-b', 'children', 'no-benefit') });
+}
+
 /** A project whose texts, titles, subjects, names, quotes and URLs carry script, with a conflict. */
 function hostileProject(): string {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -110,6 +140,8 @@ interface Watched {
 let browser: Browser;
 let dir: string;
 let hostileDir: string;
+let contextDir: string;
+let inContext: { result: LintResult; file: string };
 let bundled: { result: LintResult; file: string };
 let hostile: { result: LintResult; file: string };
 
@@ -167,7 +199,12 @@ beforeAll(async () => {
   }
   dir = mkdtempSync(join(tmpdir(), 'claimlint-report-'));
   hostileDir = hostileProject();
-  [bundled, hostile] = await Promise.all([report(REPO, 'report.html'), report(hostileDir, 'hostile.html')]);
+  contextDir = contextProject();
+  [bundled, hostile, inContext] = await Promise.all([
+    report(REPO, 'report.html'),
+    report(hostileDir, 'hostile.html'),
+    report(contextDir, 'context.html'),
+  ]);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -176,7 +213,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const d of [dir, hostileDir]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, hostileDir, contextDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe('the HTML report of the bundled register, in Chromium', { timeout: 120_000 }, () => {
@@ -258,9 +295,9 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
   });
 
   it('shows a conflict as its claims side by side, with the differing facets highlighted', async () => {
-    const w = await open(bundled.file);
+    const w = await open(inContext.file);
     const { page } = w;
-    // A conflict in context: the population differs.
+    // A conflict in context: the population differs (two trials; the bundled register has none).
     const conflict = page.locator('li.finding[data-rule="conflict/context"]').first();
     // An info: collapsed until opened.
     expect(await conflict.locator('details.finding-more').getAttribute('open')).toBeNull();
@@ -282,13 +319,9 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
       expect(bg, 'the highlight is visible').not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
       expect(await differs.first().textContent()).toMatch(/differs/i);
       // Source and location, evidence with reference, and the claim's best level.
-      expect(await panel.locator('.panel-head').textContent()).toMatch(/claims\/earlywine-2026\.yaml:\d+:\d+/);
+      expect(await panel.locator('.panel-head').textContent()).toMatch(/claims\/trial-[ab]\.yaml:\d+:\d+/);
       expect(await panel.locator('ul.evidence li').count()).toBeGreaterThan(0);
     }
-    // The conflict between two sources over a value: the value row differs.
-    const value = page.locator('li.finding[data-rule="conflict/value"]').first();
-    expect(await value.locator('.claim-panel').count()).toBe(2);
-    expect(await value.locator('tr.differs th').allTextContents()).toContain('Value');
     // Each finding links to its rule's documentation, with the summary inline.
     const link = conflict.locator('a.rule-link');
     expect(await link.getAttribute('href')).toMatch(/^https:\/\/.+\/docs\/rules\/conflict\/context\.md$/);
@@ -298,6 +331,13 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
     );
     expectClean(w);
     await page.close();
+    // The conflict between two sources over a value (the bundled register's origin decades): the value row differs.
+    const wb = await open(bundled.file);
+    const value = wb.page.locator('li.finding[data-rule="conflict/value"]').first();
+    expect(await value.locator('.claim-panel').count()).toBe(2);
+    expect(await value.locator('tr.differs th').allTextContents()).toContain('Value');
+    expectClean(wb);
+    await wb.page.close();
   });
 
   it('lists the findings worst first, groups them by file, claim or rule, and keeps infos collapsed', async () => {

@@ -103,13 +103,14 @@ describe('--stdin --stdin-filename', () => {
 
   it('lints standard input in place of that file, within the whole register', () => {
     const cwd = project({ 'claims/a.yaml': source('a'), 'claims/b.yaml': source('b') });
-    // The text on stdin dates the origin to the 1950s: a conflict with b.yaml on disk, reported in a.yaml.
+    // The text on stdin dates the origin to the 1950s: a conflict between a.yaml (as given) and b.yaml on disk.
     const edited = source('a').replace('1960s', '1950s').replace('decade: 1960', 'decade: 1950');
     const r = run(['--stdin', '--stdin-filename', 'claims/a.yaml', '--format', 'json'], cwd, edited);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { findings: Array<{ rule: string; file: string }> };
-    expect(out.findings.filter((f) => f.rule === 'conflict/value').map((f) => f.file)).toContain('claims/a.yaml');
+    const out = JSON.parse(r.stdout) as { findings: Array<{ rule: string; file: string; related: Array<{ file: string }> }> };
+    const conflicts = out.findings.filter((f) => f.rule === 'conflict/value');
+    expect(conflicts.map((f) => [f.file, ...f.related.map((x) => x.file)].sort())).toEqual([['claims/a.yaml', 'claims/b.yaml']]);
     expect(out.findings.every((f) => f.file === 'claims/a.yaml' || f.rule.startsWith('conflict/'))).toBe(true);
     // The file on disk is untouched, and without stdin it is clean.
     expect(claimlint(['claims/a.yaml'], { cwd }).code).toBe(0);

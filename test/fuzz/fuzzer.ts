@@ -19,7 +19,8 @@ import { aliasExpansion, MAX_ALIAS_EXPANSION } from '../../src/engine/load/alias
 import { lineLengths, type Range } from '../../src/engine/load/location.js';
 import { parseClaimFile, type RegisterFile } from '../../src/engine/load/loader.js';
 import { decodeRegisterBytes } from '../../src/engine/load/read.js';
-import { lintFiles, resolveSetup, type Resolved } from '../../src/engine/run/linter.js';
+import type { DocumentStore } from '../../src/engine/document/store.js';
+import { lintFiles, loadRegisterDocuments, resolveSetup, type Resolved } from '../../src/engine/run/linter.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -159,15 +160,23 @@ export interface FuzzStats {
   failures: Array<{ seed: number; index: number; op: string; file: string; problem: string }>;
 }
 
+export interface FuzzContext {
+  setup: Resolved;
+  files: Array<{ path: string; text: string }>;
+  documents: DocumentStore;
+}
+
 /** The bundled register, its setup resolved once. */
-export async function fuzzContext(): Promise<{ setup: Resolved; files: Array<{ path: string; text: string }> }> {
+export async function fuzzContext(): Promise<FuzzContext> {
   const dir = join(ROOT, 'claims');
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
   const setup = await resolveSetup({ cwd: ROOT, now: new Date('2026-06-01T00:00:00Z') });
-  return { setup, files };
+  // The source documents the claims quote, read once: findings located in them are checked like the others.
+  const documents = await loadRegisterDocuments(setup, files.map((f) => parseClaimFile(f.path, f.text)));
+  return { setup, files, documents };
 }
 
 function inside(r: Range, lengths: readonly number[]): string | undefined {
@@ -180,7 +189,7 @@ function inside(r: Range, lengths: readonly number[]): string | undefined {
 }
 
 /** Run `count` mutations from `seed` (or until `until`, a time in ms), collecting counts and failures. */
-export function fuzz(ctx: { setup: Resolved; files: Array<{ path: string; text: string }> }, seed: number, count: number, until = Infinity): FuzzStats {
+export function fuzz(ctx: FuzzContext, seed: number, count: number, until = Infinity): FuzzStats {
   const r = prng(seed);
   const stats: FuzzStats = { mutations: 0, rejected: 0, schema: 0, linted: 0, fastLoaded: 0, exit1: 0, exit0: 0, findings: 0, ranges: 0, failures: [] };
   // The untouched files are parsed once and reused: only the mutated file is parsed again. Findings are
@@ -209,11 +218,16 @@ export function fuzz(ctx: { setup: Resolved; files: Array<{ path: string; text: 
       if (mutated.syntaxErrors.length && i % 4 !== 0) continue;
       stats.linted++;
       const files: RegisterFile[] = [...parsed.values()].map((f) => (f.path === m.file ? mutated : f));
-      const result = lintFiles(ctx.setup, files, ROOT, new Set([m.file]));
+      const result = lintFiles(ctx.setup, files, ROOT, new Set([m.file]), ctx.documents);
       stats.findings += result.findings.length;
       if (result.summary.errors > 0) stats.exit1++;
       else stats.exit0++;
       const lengthsOf = new Map(files.map((f) => [f.path, lineLengths(f.text)]));
+      for (const loc of result.findings.flatMap((f) => [f, ...f.related])) {
+        const abs = resolve(ROOT, loc.file);
+        const doc = lengthsOf.has(abs) ? undefined : ctx.documents.get(abs);
+        if (doc) lengthsOf.set(abs, lineLengths(doc.text));
+      }
       for (const f of result.findings) {
         for (const loc of [f, ...f.related]) {
           stats.ranges++;

@@ -304,6 +304,8 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
     expect(await conflict.locator('.claim-panel').count()).toBe(0);
     await conflict.locator('details.finding-more > summary').click();
     const panels = conflict.locator('.claim-panel');
+    // The body is built on the details' toggle event, which fires after the click returns: wait for it.
+    await panels.nth(1).waitFor();
     expect(await panels.count()).toBe(2);
     const [a, b] = [await panels.nth(0).boundingBox(), await panels.nth(1).boundingBox()];
     expect(a && b).toBeTruthy();
@@ -449,6 +451,7 @@ describe('a report of hostile claim texts, in Chromium', { timeout: 120_000 }, (
     expect(await conflict.getAttribute('data-rule')).toMatch(/^conflict\//);
     // An info conflict starts collapsed: open it.
     if ((await conflict.locator('details.finding-more[open]').count()) === 0) await conflict.locator('details.finding-more > summary').click();
+    await conflict.locator('.claim-panel').nth(1).waitFor();
     expect(await conflict.locator('.claim-panel').count()).toBe(2);
     expect(await conflict.locator('tr.differs th').allTextContents()).toEqual(expect.arrayContaining(['Value', 'Population']));
     // Filtering does not bring anything to life either.

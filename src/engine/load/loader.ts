@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import * as jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import type { Claim, ClaimFile, Reference, Source } from '../../model.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { compileSchema, explainErrors } from './ajv.js';
 import { quickTextRange } from './quick-locate.js';
-import { clampRange, FILE_START, lineLengths, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
+import { clampRange, FILE_START, lineLengths, nodeAt, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
+import { scanPositions, type PositionIndex } from './block-positions.js';
 import { aliasExpansion, collectionKeys, expansionProblem, MAX_ALIAS_EXPANSION, unresolvedAlias } from './aliases.js';
 import { loneCarriageReturn, readRegisterFile, type ReadProblem } from './read.js';
 
@@ -65,6 +66,19 @@ export interface RegisterFile {
   referenceIds: Set<string>;
   /** The positions looked up so far, by {@link rangeKey}: the cache keeps them, so an unchanged file need not be parsed for them. */
   ranges: Record<string, Range>;
+  /** Where a flow or plain scalar's source text is (offsets into `text`), undefined for anything else. */
+  scalarSpan(path: YamlPath): ScalarSpan | undefined;
+  /** The range of offsets into `text`. */
+  offsetRange(start: number, end: number): Range;
+  /** The positions come from the line scanner (block-positions.ts): the file was not parsed with \`yaml\`. */
+  readonly scanned: boolean;
+}
+
+/** A scalar's source text: from its first character (a quote, if quoted) to past its last. */
+export interface ScalarSpan {
+  start: number;
+  end: number;
+  style: 'plain' | 'single' | 'double';
 }
 
 let validator: ValidateFunction<ClaimFile> | undefined;
@@ -90,24 +104,56 @@ export async function loadFile(path: string, opts: ParseOptions = {}): Promise<R
   return parseClaimFile(path, read.text, opts);
 }
 
+/** A js-yaml scalar type that resolves plain scalars exactly as the \`yaml\` package's core schema does. */
+function coreType(tag: 'int' | 'float', test: RegExp, construct: (s: string) => number): jsYaml.Type {
+  return new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: unknown) => typeof s === 'string' && test.test(s),
+    construct: (s: string) => construct(s),
+    predicate: (v: unknown) => typeof v === 'number',
+  });
+}
+
 /**
- * The YAML 1.2 core schema plus the merge key (`<<: *base`), which YAML 1.1
- * defined and both loaders support. (js-yaml's default schema would also
- * turn dates into Date objects.)
+ * The YAML 1.2 core schema as the \`yaml\` package reads it, plus the merge
+ * key (\`<<: *base\`), which YAML 1.1 defined and both loaders support.
+ * js-yaml's own core schema reads some numbers otherwise (\`1_000\`, \`0b1\`,
+ * \`1e400\`), and its default schema would turn dates into Date objects: the
+ * same file must give the same data whichever loader reads it.
  */
-const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+const js = jsYaml as unknown as { types: Record<'null' | 'bool' | 'str' | 'seq' | 'map' | 'merge', jsYaml.Type> };
+export const FAST_SCHEMA = new jsYaml.Schema({
+  implicit: [
+    js.types.null,
+    js.types.bool,
+    // One type per tag: js-yaml keeps the last type of a tag.
+    coreType('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
+      s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10),
+    ),
+    coreType('float', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (s) =>
+      /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
+    ),
+    js.types.merge,
+  ],
+  explicit: [js.types.str, js.types.seq, js.types.map],
+});
 
 /** Options of the positioned parse; `merge` matches {@link FAST_SCHEMA}, `logLevel` keeps the yaml package from printing warnings. */
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, merge: true, logLevel: 'error' } as const;
 
 export interface ParseOptions {
   /**
-   * Read the data with js-yaml (about 15 times faster) and parse positions
-   * with \`yaml\` only when a finding needs one: for files outside the
-   * reported scope (the other files of the register in a pre-commit run).
-   * A file js-yaml rejects is parsed in full, so its error is reported as usual.
+   * How the file is read. By default the data is read with js-yaml (about 15
+   * times faster than \`yaml\`) and the positions with the line scanner of
+   * block-positions.ts; a file either of them declines is parsed in full with
+   * \`yaml\`, so that its errors are reported as usual.
+   * `fast`: the same, but nothing is scanned until a finding needs a position
+   * (files outside the reported scope: the rest of the register in a
+   * pre-commit run); a file the scanner declines is then parsed for positions.
+   * `full`: parse with \`yaml\` (positions, comments and errors from it).
    */
   fast?: boolean;
+  full?: boolean;
   /** Why the file could not be read: the file is loaded empty with this problem. */
   readProblem?: ReadProblem;
   /** The file as a worker parsed it (pool.ts): its data and positions are used instead of parsing again. */
@@ -121,6 +167,8 @@ export interface Preparsed {
   data: unknown;
   syntaxErrors: FileProblem[];
   ranges: Record<string, Range>;
+  /** The line scanner reads the file's positions: the main thread scans it again when it needs one. */
+  scanned?: boolean;
 }
 
 /** The key of a position in {@link Preparsed.ranges}. */
@@ -153,11 +201,21 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   let fast = false;
   // A read problem wins over a worker's parse: the file is loaded empty with that problem below.
   const pre = opts.readProblem ? undefined : opts.preparsed;
+  let index: PositionIndex | undefined;
+  let scanned = false;
+  const positions = (): PositionIndex | undefined => {
+    if (!scanned) {
+      scanned = true;
+      index = scanPositions(text, fastData);
+    }
+    return index;
+  };
   if (pre) {
     fastData = pre.data;
     // The same alias bound as a file parsed here: past it, parse in full below, which reports it.
     fast = pre.syntaxErrors.length === 0 && aliasExpansion(pre.data) <= MAX_ALIAS_EXPANSION;
-  } else if (opts.fast && !opts.readProblem) {
+    if (fast && pre.scanned) positions();
+  } else if (!opts.full && !opts.readProblem) {
     try {
       fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
       // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
@@ -165,6 +223,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     } catch {
       fast = false;
     }
+    // Read now: a file outside the scanner's subset is parsed in full, so that yaml's own errors are reported.
+    if (fast && !opts.fast && !positions()) fast = false;
   }
   const lineCounter = new LineCounter();
   let parsed: Document | undefined;
@@ -176,8 +236,29 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     const key = rangeKey(path, o);
     const known = ranges[key];
     if (known) return known;
-    const compute = () => (ranges[key] = { ...rangeAt(docOf(), lineCounter, path, o) });
-    return parsed || !fast ? compute() : lazyRange(compute);
+    const compute = (): Range => {
+      // Scanned positions cost little and are not kept; parsed ones are (the cache saves them).
+      const ix = fast && !parsed ? positions() : undefined;
+      return ix ? ix.rangeAt(path, o) : (ranges[key] = { ...rangeAt(docOf(), lineCounter, path, o) });
+    };
+    return parsed || !fast || (scanned && index) ? compute() : lazyRange(compute);
+  };
+  const scalarSpan = (path: YamlPath): ScalarSpan | undefined => {
+    const ix = fast && !parsed ? positions() : undefined;
+    if (ix) {
+      const n = ix.nodeAt(path);
+      return n.style === 'plain' || n.style === 'single' || n.style === 'double' ? { start: n.start, end: n.end, style: n.style } : undefined;
+    }
+    const node = nodeAt(docOf(), path);
+    if (!isScalar(node) || !node.range) return undefined;
+    const style = node.type === Scalar.PLAIN ? 'plain' : node.type === Scalar.QUOTE_SINGLE ? 'single' : node.type === Scalar.QUOTE_DOUBLE ? 'double' : undefined;
+    return style && { start: node.range[0], end: node.range[1], style };
+  };
+  const offsetRange = (start: number, end: number): Range => {
+    const ix = fast && !parsed ? positions() : undefined;
+    if (ix) return ix.range(start, end);
+    docOf();
+    return rangeFromOffsets(lineCounter, start, end);
   };
   const file: RegisterFile = {
     path,
@@ -197,6 +278,11 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
     referenceIds: new Set(),
     ranges,
     sourceRange: (p = [], o = {}) => at(['source', ...p], o),
+    scalarSpan,
+    offsetRange,
+    get scanned() {
+      return fast && !parsed && index !== undefined;
+    },
   };
   // A file that cannot be read or decoded, or with classic Mac line endings, is reported and skipped.
   const early: FileProblem | undefined = opts.readProblem ?? crOnly(text);
@@ -313,8 +399,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       file,
       source,
       range: (p = [], opts = {}) => {
-        // A related claim in a fast-loaded file: find its text by a line scan before parsing the file.
-        if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key) {
+        // A related claim in a fast-loaded file the scanner declines: find its text by a line scan before parsing the file.
+        if (fast && !parsed && p.length === 1 && p[0] === 'text' && !opts.key && !positions()) {
           const key = rangeKey(['claims', i, 'text']);
           if (ranges[key]) return ranges[key];
           lines ??= text.split('\n');

@@ -12,7 +12,13 @@ export type YamlPath = ReadonlyArray<string | number>;
 
 export const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-export function rangeFromOffsets(lc: LineCounter, start: number, end: number): Range {
+/** What converts offsets to lines and columns: yaml's LineCounter, or the line scanner's index. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+  readonly lineStarts: ArrayLike<number>;
+}
+
+export function rangeFromOffsets(lc: LinePositions, start: number, end: number): Range {
   const a = lc.linePos(start);
   const b = lc.linePos(Math.max(start, end));
   // A node that ends with its line break (block collections do) ends at the end of its last line, not at the

@@ -1,8 +1,9 @@
 /**
- * A worker thread's task (`--concurrency`): parse and schema-check claim
- * files, and locate every node of their first levels, so that the main
- * thread builds its files from the data without parsing them again (see
- * pool.ts). Deeper positions, rarely needed, are parsed on demand there.
+ * A worker thread's task (`--concurrency`): read claim files' data, and for
+ * a file the line scanner declines (block-positions.ts), locate every node
+ * of its first levels with \`yaml\`, so that the main thread builds its files
+ * from the data without parsing them again (see pool.ts). Deeper positions,
+ * rarely needed, are parsed on demand there.
  */
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import { parseClaimFile, rangeKey, type Preparsed } from './loader.js';
@@ -31,6 +32,8 @@ function walk(node: unknown, path: Array<string | number>, lc: LineCounter, out:
 export default function parseBatch(batch: Array<{ path: string; text: string }>): Preparsed[] {
   return batch.map(({ path, text }) => {
     const file = parseClaimFile(path, text);
+    // Positions the line scanner reads cost the main thread little: only files it declines send theirs.
+    if (file.scanned) return { data: file.data, syntaxErrors: file.syntaxErrors, ranges: {}, scanned: true };
     const ranges: Record<string, Range> = {};
     if (file.syntaxErrors.length === 0 && file.data !== undefined) walk(file.doc?.contents, [], file.lineCounter, ranges);
     return { data: file.data, syntaxErrors: file.syntaxErrors, ranges };

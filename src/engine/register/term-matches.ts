@@ -2,9 +2,9 @@
  * Finding configured terms in claim text, and locating a match in the claim
  * file: the column of a word inside the `text` scalar, not just the scalar.
  */
-import { isScalar, Scalar } from 'yaml';
+import { Scalar } from 'yaml';
 import { lazyRange, type LoadedClaim } from '../load/loader.js';
-import { nodeAt, rangeFromOffsets, type Range } from '../load/location.js';
+import type { Range } from '../load/location.js';
 
 /** One occurrence of a term in a text. */
 export interface TermMatch {
@@ -198,18 +198,15 @@ export function textSpanRange(c: LoadedClaim, index: number, length: number): Ra
 
 function locateSpan(c: LoadedClaim, index: number, length: number): Range {
   const whole = { ...c.range(['text']) };
-  const doc = c.file.doc;
-  if (!doc || length <= 0) return whole;
-  const node = nodeAt(doc, ['claims', c.index, 'text']);
-  if (!isScalar(node) || !node.range || typeof node.value !== 'string' || node.value !== c.claim.text) return whole;
-  const type = node.type;
-  if (type !== Scalar.QUOTE_DOUBLE && type !== Scalar.QUOTE_SINGLE && type !== Scalar.PLAIN) return whole;
-  const start = node.range[0];
-  const read = readFlowScalar(c.file.text.slice(start, node.range[1]), type);
+  if (length <= 0) return whole;
+  const span = c.file.scalarSpan(['claims', c.index, 'text']);
+  if (!span) return whole;
+  const type = span.style === 'double' ? Scalar.QUOTE_DOUBLE : span.style === 'single' ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+  const read = readFlowScalar(c.file.text.slice(span.start, span.end), type);
   if (!read || read.value !== c.claim.text || index < 0 || index + length > read.map.length) return whole;
   const from = read.map[index]![0];
   const to = read.map[index + length - 1]![1];
-  return rangeFromOffsets(c.file.lineCounter, start + from, start + to);
+  return c.file.offsetRange(span.start + from, span.start + to);
 }
 
 /** The range of a term match in a claim's text. */

@@ -14,40 +14,65 @@ function isContainer(v: unknown): v is object {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
-/** Chunks of `JSON.stringify(value, null, 2)`; containers below `depth` are written whole. */
-export function* jsonChunks(value: unknown, depth = 3, level = 0): Generator<string> {
-  const inner = '  '.repeat(level + 1);
-  const outer = '  '.repeat(level);
-  if (!isContainer(value) || level >= depth) {
-    const text = JSON.stringify(skipped(value) ? null : value, null, 2);
-    yield level === 0 ? text : text.replace(/\n/g, `\n${outer}`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
+/** An open container: its entries (`[key, value]`, key undefined in an array), the next one, its level. */
+interface Frame {
+  entries: Array<[string | undefined, unknown]>;
+  next: number;
+  level: number;
+  close: string;
+}
+
+/**
+ * Chunks of `JSON.stringify(value, null, 2)`; containers at `depth` and below
+ * are written whole. One generator with an explicit stack (nested generators
+ * cost a resumption per level for every chunk), the text gathered into
+ * pieces of about 64 KB.
+ */
+export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
+  let buf: string[] = [];
+  let length = 0;
+  const emit = (s: string) => {
+    buf.push(s);
+    length += s.length;
+  };
+  const stack: Frame[] = [];
+  /** Write a value at `level`: a leaf whole, a container opened (its entries come next). */
+  const open = (v: unknown, level: number) => {
+    if (!isContainer(v) || level >= depth) {
+      const text = JSON.stringify(skipped(v) ? null : v, null, 2);
+      emit(level === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(level)}`));
       return;
     }
-    yield '[\n';
-    for (let i = 0; i < value.length; i++) {
-      yield inner;
-      yield* jsonChunks(skipped(value[i]) ? null : value[i], depth, level + 1);
-      yield i < value.length - 1 ? ',\n' : '\n';
+    const isArray = Array.isArray(v);
+    const entries: Array<[string | undefined, unknown]> = isArray
+      ? v.map((x) => [undefined, skipped(x) ? null : x])
+      : Object.entries(v).filter(([, x]) => !skipped(x));
+    if (entries.length === 0) {
+      emit(isArray ? '[]' : '{}');
+      return;
     }
-    yield `${outer}]`;
-    return;
+    emit(isArray ? '[\n' : '{\n');
+    stack.push({ entries, next: 0, level, close: `${'  '.repeat(level)}${isArray ? ']' : '}'}` });
+  };
+  open(value, 0);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.next > 0) emit(top.next < top.entries.length ? ',\n' : '\n');
+    if (top.next >= top.entries.length) {
+      emit(top.close);
+      stack.pop();
+      // The parent's separator is written when it resumes.
+      continue;
+    }
+    const [k, v] = top.entries[top.next++]!;
+    const inner = '  '.repeat(top.level + 1);
+    emit(k === undefined ? inner : `${inner}${JSON.stringify(k)}: `);
+    open(v, top.level + 1);
+    if (length >= 1 << 16) {
+      yield buf.join('');
+      buf = [];
+      length = 0;
+    }
   }
-  const entries = Object.entries(value).filter(([, v]) => !skipped(v));
-  if (entries.length === 0) {
-    yield '{}';
-    return;
-  }
-  yield '{\n';
-  for (let i = 0; i < entries.length; i++) {
-    const [k, v] = entries[i]!;
-    yield `${inner}${JSON.stringify(k)}: `;
-    yield* jsonChunks(v, depth, level + 1);
-    yield i < entries.length - 1 ? ',\n' : '\n';
-  }
-  yield `${outer}}`;
+  if (length) yield buf.join('');
 }

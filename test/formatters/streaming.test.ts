@@ -30,13 +30,17 @@ describe('streamed output', () => {
     for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2) ?? 'null');
   });
 
-  it('the json format is the documented object, a finding per chunk', () => {
+  it('the json format is the documented object, written in pieces of about 64 KB', () => {
     const r = mixedResult();
-    const chunks = [...json(r, CTX)];
-    expect(chunks.join('')).toBe(
-      `${JSON.stringify({ tool: CTX.tool, summary: r.summary, findings: r.findings.map(findingJson), notes: r.notes, fixed: r.fixed, citations: r.citations ?? [], disagreements: r.disagreements ?? [] }, null, 2)}\n`,
-    );
-    expect(chunks.length).toBeGreaterThan(r.findings.length);
+    const expected = (x: typeof r) =>
+      `${JSON.stringify({ tool: CTX.tool, summary: x.summary, findings: x.findings.map(findingJson), notes: x.notes, fixed: x.fixed, citations: x.citations ?? [], disagreements: x.disagreements ?? [] }, null, 2)}\n`;
+    expect([...json(r, CTX)].join('')).toBe(expected(r));
+    // Many findings: never one string, every piece bounded.
+    const many = result(Array.from({ length: 5_000 }, (_, i) => finding({ line: i + 1, endLine: i + 1 })));
+    const chunks = [...json(many, CTX)];
+    expect(chunks.join('')).toBe(expected(many));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70_000);
   });
 
   it('formats 20,000 findings in one file, grouped in one pass', () => {

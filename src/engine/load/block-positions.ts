@@ -495,7 +495,7 @@ export function scanPositions(text: string, data: unknown): PositionIndex | unde
 const STYLES: ScalarStyle[] = ['plain', 'single', 'double', 'block', 'empty'];
 const MAP = 5;
 const SEQ = 6;
-/** Fields of a node in the arena: start, end, key start, key end, first child, next sibling, kind. */
+/** Fields of a node in the arena: start, end, key start, key end, first child (of a sequence: where its items are listed), next sibling, kind. */
 const F = 7;
 
 /**
@@ -506,18 +506,26 @@ const F = 7;
 export class PositionIndex {
   private readonly nodes: Int32Array;
   private readonly keys: Array<string | undefined>;
+  /** Per sequence (its first-child field points here): the length, then the item nodes, for lookups by index. */
+  private readonly items: Int32Array;
   readonly lineStarts: Uint32Array;
 
   constructor(root: PositionNode, lines: Lines) {
     let n = 0;
+    let m = 0;
     const count = (x: PositionNode): void => {
       n++;
       if (x.map) for (const c of x.map.values()) count(c);
-      if (x.seq) for (const c of x.seq) count(c);
+      if (x.seq) {
+        m += 1 + x.seq.length;
+        for (const c of x.seq) count(c);
+      }
     };
     count(root);
     this.nodes = new Int32Array(n * F);
     this.keys = new Array<string | undefined>(n);
+    this.items = new Int32Array(m);
+    let nextItem = 0;
     this.lineStarts = Uint32Array.from(lines.starts);
     let next = 0;
     const put = (x: PositionNode, key: string | undefined): number => {
@@ -540,7 +548,13 @@ export class PositionIndex {
         prev = j;
       };
       if (x.map) for (const [k, c] of x.map) child(c, k);
-      if (x.seq) for (const c of x.seq) child(c, undefined);
+      if (x.seq) {
+        const at = nextItem;
+        nextItem += 1 + x.seq.length;
+        this.items[at] = x.seq.length;
+        x.seq.forEach((c, k) => (this.items[at + 1 + k] = put(c, undefined)));
+        a[o + 4] = at;
+      }
       return i;
     };
     put(root, undefined);
@@ -558,7 +572,7 @@ export class PositionIndex {
         const want = String(seg);
         while (c !== -1 && this.keys[c] !== want) c = a[c * F + 5]!;
       } else if (kind === SEQ && typeof seg === 'number') {
-        for (let k = 0; k < seg && c !== -1; k++) c = a[c * F + 5]!;
+        c = seg >= 0 && seg < this.items[c]! ? this.items[c + 1 + seg]! : -1;
       } else c = -1;
       if (c === -1) break;
       if (i === path.length - 1 && opts.key && kind === MAP) return { start: a[c * F + 2]!, end: a[c * F + 3]!, style: undefined, isKey: true };

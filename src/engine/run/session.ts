@@ -100,14 +100,23 @@ export const CHECK_SCOPES: Readonly<Record<string, CheckScope>> = {
   'direction-conflict': 'subject-property',
   'magnitude-conflict': 'subject-property',
   'context-conflict': 'subject-property',
-  // Read the documents or the citation graph across files: run in full.
+  'self-contradiction': 'file',
+  // A claim against the works it cites, on its own subject and property: see WORK_KINDS.
+  'cited-misrepresentation': 'subject-property',
+  'superseded-guidance': 'subject-property',
+  // Read the documents across files: run in full.
   'document-exists': 'global',
   'quote-anchor': 'global',
   'unregistered-statement': 'global',
-  'cited-misrepresentation': 'global',
-  'superseded-guidance': 'global',
-  'self-contradiction': 'global',
 };
+
+/**
+ * Kinds that also read the citation graph: what the register's sources are
+ * (ids, DOIs, titles, `superseded_by`...). They run over the touched groups
+ * while no file's `source` block changes, and in full when one does (or a
+ * file comes or goes).
+ */
+export const WORK_KINDS: ReadonlySet<string> = new Set(['cited-misrepresentation', 'superseded-guidance']);
 
 /** The index keys a file's contents belong to, by scope. */
 export interface FileKeys {
@@ -137,6 +146,8 @@ interface Entry {
   readProblem?: ReadProblem;
   /** Positions known from the cache for a file not parsed yet. */
   ranges?: Record<string, Range>;
+  /** A hash of the file's `source` block: the works of the register (see WORK_KINDS). */
+  works: string;
 }
 
 /** A file of the session as the cache records it. */
@@ -149,6 +160,8 @@ export interface CachedFile {
   own?: boolean;
   /** Positions looked up in the file, so that it need not be parsed with positions again. */
   ranges?: Record<string, Range>;
+  /** See Entry.works (absent in an older cache: taken as changed). */
+  works?: string;
 }
 
 /** What the cache holds for a register: enough to restore a session without parsing unchanged files. */
@@ -206,6 +219,22 @@ export class LintSession {
   private readonly documentTexts = new Map<string, string>();
   /** What each finding is about, for `supersedes`. */
   private readonly about = new WeakMap<Finding, readonly string[]>();
+  /** Whether the findings after suppressions were computed for every file once (then only changed files are redone). */
+  private refreshed = false;
+  /** Each claim's subject and subject/property keys, computed once per parsed claim. */
+  private readonly keys = new WeakMap<RegisterFile['claims'][number], { subject: string; pair: string }>();
+
+  private keysOf(c: RegisterFile['claims'][number]): { subject: string; pair: string } {
+    let k = this.keys.get(c);
+    if (!k) this.keys.set(c, (k = { subject: this.setup.vocabulary.subject(c.claim.subject), pair: this.keyRegister.subjectPropertyKey(c) }));
+    return k;
+  }
+  private subjectKey(c: RegisterFile['claims'][number]): string {
+    return this.keysOf(c).subject;
+  }
+  private pairKey(c: RegisterFile['claims'][number]): string {
+    return this.keysOf(c).pair;
+  }
 
   private constructor(
     readonly setup: Resolved,
@@ -327,6 +356,7 @@ export class LintSession {
         keys: e.keys,
         claims: e.claims,
         hasSource: e.hasSource,
+        works: e.works,
         ...(e.document !== undefined ? { document: e.document } : {}),
         ...(e.own ? { own: true } : {}),
         ...(ranges && Object.keys(ranges).length ? { ranges } : {}),
@@ -362,8 +392,8 @@ export class LintSession {
     const subjects = new Set<string>();
     const pairs = new Set<string>();
     for (const c of loaded.claims) {
-      subjects.add(this.setup.vocabulary.subject(c.claim.subject));
-      pairs.add(this.keyRegister.subjectPropertyKey(c));
+      subjects.add(this.subjectKey(c));
+      pairs.add(this.pairKey(c));
     }
     keys.subject = [...subjects];
     keys['subject-property'] = [...pairs];
@@ -377,6 +407,7 @@ export class LintSession {
       keys,
       claims: loaded.claims.length,
       hasSource: loaded.source !== undefined,
+      works: loaded.source ? contentHash(JSON.stringify(loaded.source)) : '',
       ...(typeof document === 'string' ? { document } : {}),
       ...(loaded.source?.own === true ? { own: true } : {}),
       ...(read.readProblem ? { readProblem: read.readProblem } : {}),
@@ -447,15 +478,16 @@ export class LintSession {
   }
 
   /** The register a rule of this scope runs over to recompute the given units. */
-  private registerFor(scope: CheckScope, keys: ReadonlySet<string>): Register {
+  private registerFor(scope: CheckScope, keys: ReadonlySet<string>, allFiles = false): Register {
     if (scope === 'global') return this.fullRegister();
     if (scope === 'file') return new Register(this.sortedFiles(keys), this.setup.vocabulary);
     const paths = new Set<string>();
-    for (const k of keys) union(paths, this.index[scope].get(k) ?? []);
+    if (allFiles) union(paths, this.entries.keys());
+    else for (const k of keys) union(paths, this.index[scope].get(k) ?? []);
     const files = this.sortedFiles(paths);
     if (scope === 'source') return new Register(files, this.setup.vocabulary);
     // Only the claims of the touched groups, in register order: the file stands in with a shorter claim list.
-    const keyOf = scope === 'subject' ? (c: RegisterFile['claims'][number]) => this.setup.vocabulary.subject(c.claim.subject) : (c: RegisterFile['claims'][number]) => this.keyRegister.subjectPropertyKey(c);
+    const keyOf = scope === 'subject' ? (c: RegisterFile['claims'][number]) => this.subjectKey(c) : (c: RegisterFile['claims'][number]) => this.pairKey(c);
     const partial = files.map((f) => Object.create(f, { claims: { value: f.claims.filter((c) => keys.has(keyOf(c))) } }) as RegisterFile);
     return new Register(partial, this.setup.vocabulary);
   }
@@ -470,9 +502,9 @@ export class LintSession {
       case 'source':
         return r.document === undefined ? (r.file.source?.id ?? `\u0000${r.file.path}`) : undefined;
       case 'subject':
-        return r.claim ? this.setup.vocabulary.subject(r.claim.claim.subject) : undefined;
+        return r.claim ? this.subjectKey(r.claim) : undefined;
       case 'subject-property':
-        return r.claim ? this.keyRegister.subjectPropertyKey(r.claim) : undefined;
+        return r.claim ? this.pairKey(r.claim) : undefined;
     }
   }
 
@@ -563,12 +595,14 @@ export class LintSession {
     const touched: Record<CheckScope, Set<string>> = { file: new Set(), source: new Set(), subject: new Set(), 'subject-property': new Set(), global: new Set() };
     const dirty = new Set<string>();
     let any = false;
+    let works = false;
     for (const change of changes) {
       const { path, text } = change;
       const old = this.entries.get(path);
       if (text === null ? !old : old?.hash === hashOf(change as FileText)) continue;
       any = true;
       const next = text === null ? undefined : this.entryOf(change as FileText);
+      if (old?.works !== next?.works) works = true;
       for (const e of [old, next]) {
         if (!e) continue;
         touched.file.add(e.path);
@@ -581,21 +615,27 @@ export class LintSession {
     // Documents are read again after any change: a claim file may name another document.
     if (any || documents) documents = (await this.loadDocuments()) || any;
     if (!documents) return [];
-    this.recompute(touched, dirty);
-    return this.refresh();
+    this.recompute(touched, dirty, works);
+    return this.refresh(dirty);
   }
 
-  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>): void {
+  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>, works = true): void {
     let full: Register | undefined;
+    // One register per scope for all the rules of that scope.
+    const registers = new Map<string, Register>();
     for (const [id, rule] of this.activeRules()) {
       const scope = this.scopeOf(id, rule);
-      if (scope === 'global') {
+      if (scope === 'global' || (works && WORK_KINDS.has(rule.kind.name))) {
         this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
         continue;
       }
       const keys = touched[scope];
       if (keys.size === 0) continue;
-      const found = this.runRule(id, rule, scope, this.registerFor(scope, keys));
+      // The kinds that read the citation graph need every file's source (claims of the touched groups only).
+      const memo = WORK_KINDS.has(rule.kind.name) ? `${scope}+works` : scope;
+      let register = registers.get(memo);
+      if (!register) registers.set(memo, (register = this.registerFor(scope, keys, memo !== scope)));
+      const found = this.runRule(id, rule, scope, register);
       if (found) this.setUnits(id, found, keys, dirty);
       else {
         // The rule turned out not to attribute its findings: drop its units, run it in full from now on.
@@ -605,15 +645,16 @@ export class LintSession {
     }
   }
 
-  /** The inline directives of the claim files and own documents (fresh: applying them records which were used). */
-  private directives(): Directive[] {
+  /** The inline directives of the claim files and own documents, of those `only` keeps (fresh: applying them records which were used). */
+  private directives(only?: (abs: string) => boolean): Directive[] {
     if (!this.setup.inlineConfig) return [];
     const out: Directive[] = [];
     for (const e of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       // A directive is a `# claimlint-...` comment: a file without that text has none, and is not parsed for it.
-      if (e.text.includes('claimlint-')) out.push(...parseDirectives(this.loaded(e)));
+      if ((!only || only(e.path)) && e.text.includes('claimlint-')) out.push(...parseDirectives(this.loaded(e)));
     }
     for (const p of this.documents.own) {
+      if (only && !only(p)) continue;
       const doc = this.documents.get(p);
       if (doc) out.push(...parseDocumentDirectives(p, doc.text));
     }
@@ -622,15 +663,31 @@ export class LintSession {
 
   /**
    * Redo the findings after the rules: `supersedes`, inline suppressions and
-   * the kinds that run after them, as lint() does. Returns the files (as shown
-   * in findings) whose findings changed.
+   * the kinds that run after them, as lint() does — for the files (as shown
+   * in findings) in `dirty`, or all. All three work file by file. Returns the
+   * files whose findings changed.
    */
-  private refresh(): string[] {
+  private refresh(only?: ReadonlySet<string>): string[] {
+    // Before the first full refresh (a session restored from the cache), every file is redone.
+    const dirty = this.refreshed ? only : undefined;
+    this.refreshed = true;
     let findings: Finding[] = [];
-    for (const byKey of this.units.values()) for (const list of byKey.values()) findings.push(...list);
+    if (dirty) {
+      const seen = new Set<string>();
+      for (const d of dirty) {
+        for (const uid of this.contributions.get(d) ?? []) {
+          if (seen.has(uid)) continue;
+          seen.add(uid);
+          const cut = uid.indexOf('\u0000');
+          for (const f of this.units.get(uid.slice(0, cut))?.get(uid.slice(cut + 1)) ?? []) if (dirty.has(f.file)) findings.push(f);
+        }
+      }
+    } else {
+      for (const byKey of this.units.values()) for (const list of byKey.values()) findings.push(...list);
+    }
     findings = applySupersedes(findings, this.setup.supersedes, (f) => this.about.get(f));
-    const directives = this.directives();
     const display = (abs: string) => displayPath(abs, this.cwd);
+    const directives = this.directives(dirty && ((abs: string) => dirty.has(display(abs))));
     findings = applyDirectives(findings, directives, display);
     const after = [...this.setup.rules].filter(([id, rule]) => rule.kind.phase === 'after-suppressions' && enabledSomewhere(this.setup, id));
     if (after.length) {
@@ -653,9 +710,14 @@ export class LintSession {
     }
     for (const list of next.values()) list.sort(compareFindings);
     const changed: string[] = [];
-    for (const d of new Set([...this.final.keys(), ...next.keys()])) if (!sameFindings(this.final.get(d) ?? [], next.get(d) ?? [])) changed.push(d);
-    this.final.clear();
-    for (const [d, list] of next) this.final.set(d, list);
+    const files = dirty ?? new Set([...this.final.keys(), ...next.keys()]);
+    for (const d of files) if (!sameFindings(this.final.get(d) ?? [], next.get(d) ?? [])) changed.push(d);
+    if (!dirty) this.final.clear();
+    for (const d of files) {
+      const list = next.get(d);
+      if (list) this.final.set(d, list);
+      else this.final.delete(d);
+    }
     return changed.sort();
   }
 
@@ -670,6 +732,7 @@ export class LintSession {
       keys: cached.keys,
       claims: cached.claims,
       hasSource: cached.hasSource,
+      works: cached.works ?? '\u0000unknown',
       ...(cached.document !== undefined ? { document: cached.document } : {}),
       ...(cached.own ? { own: true } : {}),
       ...(cached.ranges ? { ranges: cached.ranges } : {}),

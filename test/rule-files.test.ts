@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS } from '../src/checks/index.js';
 import { resolveSetup } from '../src/engine/run/linter.js';
+import { loadRuleFile } from '../src/engine/run/rules.js';
 
 const root = join(import.meta.dirname, '..');
 const setup = await resolveSetup({ cwd: root, config: {} });
@@ -16,6 +17,14 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 describe.each([...setup.rules.values()].map((r) => [r.definition.id, r] as const))('%s', (id, rule) => {
   it('has its YAML definition at rules/<id>.yaml', () => {
     expect(rule.file).toBe(join(root, 'rules', `${id}.yaml`));
+  });
+
+  it('passes the full checks of a user rule file (built-in rules are not validated again at start)', async () => {
+    // loadRuleFile skips the schema checks for built-in rule files: this test is what keeps them valid.
+    const checked = await loadRuleFile(rule.file, true, root, { validate: true });
+    expect(checked.options).toEqual(rule.options);
+    expect(checked.messages).toEqual(rule.messages);
+    expect(checked.definition).toEqual(rule.definition);
   });
 
   it('extends a check kind implemented in src/checks/<kind>.ts', () => {

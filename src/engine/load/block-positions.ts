@@ -42,6 +42,14 @@ const bail = (): never => {
 };
 
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?=:(?: |\r?$))/;
+/** The same, read in place at `lastIndex` (a line ends at its line feed). */
+const PLAIN_KEY_AT = /[A-Za-z0-9_][A-Za-z0-9_./-]*(?=:(?: |\r?\n|\r?$))/y;
+
+/** The plain key at `at` in `text`, if there is one. */
+function keyAt(text: string, at: number): string | undefined {
+  PLAIN_KEY_AT.lastIndex = at;
+  return PLAIN_KEY_AT.exec(text)?.[0];
+}
 const SPECIAL_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', '}', '#', '|', '>', '"', "'", '[', '{']);
 
 /** The text's lines, counted as yaml's LineCounter counts them: a line starts after every line feed. */
@@ -51,6 +59,8 @@ class Lines {
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     this.count = this.starts.length;
+    this.indents = new Int32Array(this.count);
+    this.empties = new Uint8Array(this.count);
   }
   /** Offset just past the line's content, before its line feed (a CR counts as content, as yaml counts it). */
   end(line: number): number {
@@ -60,19 +70,28 @@ class Lines {
   after(line: number): number {
     return line + 1 < this.count ? this.starts[line + 1]! : this.text.length;
   }
+  /** Per line, computed on first use: its indentation + 1 (0: not yet), and whether it is empty (1 empty, 2 not). */
+  private readonly indents: Int32Array;
+  private readonly empties: Uint8Array;
   indent(line: number): number {
+    const known = this.indents[line]!;
+    if (known) return known - 1;
     const s = this.starts[line]!;
     let i = s;
     while (this.text.charCodeAt(i) === 32) i++;
+    this.indents[line] = i - s + 1;
     return i - s;
   }
   /** Blank, or nothing but a comment. */
   isEmpty(line: number): boolean {
+    const known = this.empties[line]!;
+    if (known) return known === 1;
     const s = this.starts[line]! + this.indent(line);
     const e = this.end(line);
-    if (s >= e) return true;
     const c = this.text[s];
-    return c === '#' || (c === '\r' && s + 1 >= e);
+    const empty = s >= e || c === '#' || (c === '\r' && s + 1 >= e);
+    this.empties[line] = empty ? 1 : 2;
+    return empty;
   }
   lineOf(offset: number): number {
     let lo = 0;
@@ -147,18 +166,16 @@ class Scanner {
   mapping(line: number, at: number, indent: number): { node: PositionNode; next: number } {
     const map = new Map<string, PositionNode>();
     let l = line;
-    let keyAt = at;
+    let at0 = at;
     let last: PositionNode | undefined;
     for (;;) {
-      const rest = this.text.slice(keyAt, this.L.end(l));
-      const m = PLAIN_KEY.exec(rest);
-      if (!m) bail();
-      const key = m![0];
-      if (map.has(key) || key === '__proto__') bail();
-      const { node, next } = this.value(l, keyAt + key.length + 1, indent, true);
-      node.keyStart = keyAt;
-      node.keyEnd = keyAt + key.length;
-      map.set(key, node);
+      const key = keyAt(this.text, at0);
+      if (key === undefined) bail();
+      if (map.has(key!) || key === '__proto__') bail();
+      const { node, next } = this.value(l, at0 + key!.length + 1, indent, true);
+      node.keyStart = at0;
+      node.keyEnd = at0 + key!.length;
+      map.set(key!, node);
       last = node;
       const n = next === -1 ? -1 : this.nextContent(next);
       if (n === -1) return { node: { start: at, end: last.tail, tail: last.tail, map }, next: -1 };
@@ -166,8 +183,8 @@ class Scanner {
       if (ind < indent) return { node: { start: at, end: last.tail, tail: last.tail, map }, next: n };
       if (ind > indent) bail();
       l = n;
-      keyAt = this.L.starts[n]! + indent;
-      if (this.text[keyAt] === '-' && this.isDash(keyAt)) bail();
+      at0 = this.L.starts[n]! + indent;
+      if (this.text[at0] === '-' && this.isDash(at0)) bail();
     }
   }
 
@@ -182,7 +199,7 @@ class Scanner {
       while (this.text.charCodeAt(i) === 32) i++;
       const le = this.L.end(l);
       let item: { node: PositionNode; next: number };
-      if (i < le && PLAIN_KEY.test(this.text.slice(i, le))) {
+      if (i < le && keyAt(this.text, i) !== undefined) {
         // A compact mapping: `- key: value`, later keys at the first key's column.
         if (this.text.charCodeAt(dash + 1) !== 32) bail();
         item = this.mapping(l, i, i - this.L.starts[l]!);

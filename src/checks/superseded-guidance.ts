@@ -77,7 +77,9 @@ export default defineCheck<Options>({
       const guidance = group
         .filter((c) => isGuideline(c.file) && c.claim.value !== undefined)
         .map((c) => ({ claim: c, year: publishedYear(c.source) }))
-        .filter((g): g is { claim: LoadedClaim; year: number } => g.year !== undefined);
+        .filter((g): g is { claim: LoadedClaim; year: number } => g.year !== undefined)
+        // Newest first (stable: the register's order among guidelines of one year).
+        .sort((a, b) => b.year - a.year);
       if (guidance.length === 0) continue;
       for (const x of group) {
         if (isGuideline(x.file) || x.claim.value === undefined || !inScope(x.file)) continue;
@@ -85,16 +87,17 @@ export default defineCheck<Options>({
         if (!basis) continue;
         // The newest guideline that contradicts the claim; a full context match wins over an uncertain one.
         let best: { g: { claim: LoadedClaim; year: number }; value: string; newValue: string; note: string; match: boolean } | undefined;
+        // Guidelines newest first: the first full match is the answer; else the first uncertain one.
         for (const g of guidance) {
-          if (g.year <= basis.year || g.claim.file === x.file) continue;
+          if (g.year <= basis.year) break;
+          if (g.claim.file === x.file) continue;
           const d = disagreement(g.claim, x, vocabulary);
           if (!d) continue;
           const ctx = pairContext(g.claim, x, vocabulary);
           if (ctx.verdict === 'different') continue;
           const match = ctx.verdict === 'match';
-          if (!best || (match && !best.match) || (match === best.match && g.year > best.g.year)) {
-            best = { g, value: d.value, newValue: d.otherValue, note: ctx.note, match };
-          }
+          if (!best || (match && !best.match)) best = { g, value: d.value, newValue: d.otherValue, note: ctx.note, match };
+          if (match) break;
         }
         if (!best) continue;
         const r: Report = {

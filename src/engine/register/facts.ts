@@ -22,6 +22,44 @@ export function sourceYear(source: Source): number | undefined {
   return y;
 }
 
+/** What a claim's facts are, whatever register it is in: worked out once per claim and vocabulary. */
+interface BaseFacts {
+  kind: ValueKind | undefined;
+  year: number | undefined;
+  interval: Interval | undefined;
+  unit: string;
+  size: { interval: Interval; unit: string } | undefined;
+  sourceKey: string;
+  context?: ContextKey;
+  levelDone: boolean;
+  level?: EvidenceLevel;
+}
+
+const bases = new WeakMap<Vocabulary, WeakMap<LoadedClaim, BaseFacts>>();
+
+function baseOf(claim: LoadedClaim, vocab: Vocabulary): BaseFacts {
+  let table = bases.get(vocab);
+  if (!table) bases.set(vocab, (table = new WeakMap()));
+  let b = table.get(claim);
+  if (b) return b;
+  const v = claim.claim.value;
+  const kind = valueKind(v);
+  const year = sourceYear(claim.source);
+  const size = kind === 'effect' ? asEffect(v!).size : undefined;
+  const sizeInterval = size ? quantityInterval(size) : undefined;
+  b = {
+    kind,
+    year,
+    interval: kind === 'time' ? timeInterval(asTime(v!), year) : kind === 'quantity' ? quantityInterval(asQuantity(v!)) : undefined,
+    unit: kind === 'quantity' ? normUnit(asQuantity(v!).unit) : '',
+    size: size && sizeInterval ? { interval: sizeInterval, unit: (size.unit ?? '').toLowerCase().replace(/\s/g, '') } : undefined,
+    sourceKey: claim.source.id !== undefined ? `id:${claim.source.id}` : `file:${claim.file.path}`,
+    levelDone: false,
+  };
+  table.set(claim, b);
+  return b;
+}
+
 export class ClaimFacts {
   readonly kind: ValueKind | undefined;
   /** The source's publication year, against which relative times resolve. */
@@ -34,9 +72,7 @@ export class ClaimFacts {
   readonly size: { interval: Interval; unit: string } | undefined;
   /** Identifies the source: two claims with the same key come from one source. */
   readonly sourceKey: string;
-  private contextKeyValue: ContextKey | undefined;
-  private levelDone = false;
-  private levelValue: EvidenceLevel | undefined;
+  private readonly base: BaseFacts;
 
   constructor(
     readonly claim: LoadedClaim,
@@ -44,30 +80,29 @@ export class ClaimFacts {
     readonly order: number,
     private readonly vocab: Vocabulary,
   ) {
-    const v = claim.claim.value;
-    this.kind = valueKind(v);
-    this.year = sourceYear(claim.source);
-    this.interval =
-      this.kind === 'time' ? timeInterval(asTime(v!), this.year) : this.kind === 'quantity' ? quantityInterval(asQuantity(v!)) : undefined;
-    this.unit = this.kind === 'quantity' ? normUnit(asQuantity(v!).unit) : '';
-    const size = this.kind === 'effect' ? asEffect(v!).size : undefined;
-    const sizeInterval = size ? quantityInterval(size) : undefined;
-    this.size = size && sizeInterval ? { interval: sizeInterval, unit: (size.unit ?? '').toLowerCase().replace(/\s/g, '') } : undefined;
-    this.sourceKey = claim.source.id !== undefined ? `id:${claim.source.id}` : `file:${claim.file.path}`;
+    // Per claim, shared by every register the claim is in (the incremental engine builds many): only the order is the register's.
+    const b = (this.base = baseOf(claim, vocab));
+    this.kind = b.kind;
+    this.year = b.year;
+    this.interval = b.interval;
+    this.unit = b.unit;
+    this.size = b.size;
+    this.sourceKey = b.sourceKey;
   }
 
   /** The context's normalised facets, read on first use. */
   get context(): ContextKey {
-    return (this.contextKeyValue ??= contextKey(this.claim.claim.context, this.vocab, this.claim.claim.subject));
+    return (this.base.context ??= contextKey(this.claim.claim.context, this.vocab, this.claim.claim.subject));
   }
 
   /** Best evidence level (1 best … 5; null "not evidence"; undefined unknown), computed on first use. */
   get level(): EvidenceLevel | undefined {
-    if (!this.levelDone) {
-      this.levelValue = bestLevel(resolveEvidence(this.claim));
-      this.levelDone = true;
+    const b = this.base;
+    if (!b.levelDone) {
+      b.level = bestLevel(resolveEvidence(this.claim));
+      b.levelDone = true;
     }
-    return this.levelValue;
+    return b.level;
   }
 }
 

@@ -40,13 +40,22 @@ export const DEFAULT_VOCABULARY: Required<VocabularyConfig> = {
   },
 };
 
+/** Terms normalised so far: a register repeats its subjects, properties and facets many times. Bounded. */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 100_000;
+
 export function normalizeTerm(s: string): string {
-  return s
+  const known = normalized.get(s);
+  if (known !== undefined) return known;
+  const n = s
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+  if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+  normalized.set(s, n);
+  return n;
 }
 
 /**

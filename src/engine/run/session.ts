@@ -104,11 +104,15 @@ export const CHECK_SCOPES: Readonly<Record<string, CheckScope>> = {
   // A claim against the works it cites, on its own subject and property: see WORK_KINDS.
   'cited-misrepresentation': 'subject-property',
   'superseded-guidance': 'subject-property',
-  // Read the documents across files: run in full.
-  'document-exists': 'global',
-  'quote-anchor': 'global',
+  // A claim against its document: see DOCUMENT_KINDS.
+  'document-exists': 'file',
+  'quote-anchor': 'file',
+  // Statements of the documents against every claim that quotes them: run in full.
   'unregistered-statement': 'global',
 };
+
+/** Kinds that also read the source documents: by file while no document changes, in full when one does. */
+export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['document-exists', 'quote-anchor']);
 
 /**
  * Kinds that also read the citation graph: what the register's sources are
@@ -560,6 +564,11 @@ export class LintSession {
     const replace = (key: string, next: Finding[] | undefined) => {
       const uid = unitId(id, key);
       const old = byKey.get(key);
+      // The same findings as before: nothing to redo for their files (most units an edit touches are unchanged).
+      if (old && next && sameFindings(old, next) && next.every((f, i) => String(this.about.get(f)) === String(this.about.get(old[i]!)))) {
+        byKey.set(key, next);
+        return;
+      }
       for (const f of old ?? []) {
         dirty.add(f.file);
         this.contributions.get(f.file)?.delete(uid);
@@ -613,19 +622,23 @@ export class LintSession {
       if (next) this.add(next);
     }
     // Documents are read again after any change: a claim file may name another document.
-    if (any || documents) documents = (await this.loadDocuments()) || any;
+    let documentsChanged = false;
+    if (any || documents) {
+      documentsChanged = await this.loadDocuments();
+      documents = documentsChanged || any;
+    }
     if (!documents) return [];
-    this.recompute(touched, dirty, works);
+    this.recompute(touched, dirty, works, documentsChanged);
     return this.refresh(dirty);
   }
 
-  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>, works = true): void {
+  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>, works = true, documents = true): void {
     let full: Register | undefined;
     // One register per scope for all the rules of that scope.
     const registers = new Map<string, Register>();
     for (const [id, rule] of this.activeRules()) {
       const scope = this.scopeOf(id, rule);
-      if (scope === 'global' || (works && WORK_KINDS.has(rule.kind.name))) {
+      if (scope === 'global' || (works && WORK_KINDS.has(rule.kind.name)) || (documents && DOCUMENT_KINDS.has(rule.kind.name))) {
         this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
         continue;
       }
@@ -806,6 +819,10 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
     if (x === y) continue;
     if (
       x.fingerprint !== y.fingerprint ||
+      x.message !== y.message ||
+      x.rule !== y.rule ||
+      x.file !== y.file ||
+      x.claim !== y.claim ||
       x.line !== y.line ||
       x.column !== y.column ||
       x.endLine !== y.endLine ||

@@ -14,7 +14,19 @@ import type { StreamingFormatter } from './types.js';
 export const PROBLEM_MATCHER_REGEXP = '^(.+?):(\\d+):(\\d+): (error|warning|info) (.*) \\[([^\\]]+)\\]$';
 
 const compact: StreamingFormatter = function* (result) {
-  for (const f of result.findings) yield `${terminalSafe(f.file)}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${terminalSafe(f.rule)}]\n`;
+  // Findings come sorted by file: a file's name is made safe once.
+  let file: string | undefined;
+  let shown = '';
+  let lines: string[] = [];
+  for (const f of result.findings) {
+    if (f.file !== file) shown = terminalSafe((file = f.file));
+    lines.push(`${shown}:${f.line}:${f.column}: ${f.severity} ${terminalSafe(f.message)} [${terminalSafe(f.rule)}]\n`);
+    if (lines.length === 512) {
+      yield lines.join('');
+      lines = [];
+    }
+  }
+  if (lines.length) yield lines.join('');
 };
 
 export default compact;

@@ -3,7 +3,12 @@
  * control characters, including ESC that starts colour and cursor sequences,
  * are shown as visible escapes instead of being interpreted.
  */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 export function terminalSafe(s: string): string {
+  // Most text has nothing to escape: one scan, no copy.
+  if (!TERMINAL_UNSAFE.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => {
     const code = ch.codePointAt(0)!;

@@ -51,8 +51,8 @@ import { Register } from '../register/register.js';
 import type { Report } from './check.js';
 import { DEFAULT_FILES } from './config.js';
 import {
+  digest,
   discoverFiles,
-  fileDigests,
   lintLoaded,
   loadRegisterDocuments,
   makeResult,
@@ -223,6 +223,8 @@ export class LintSession {
   private readonly documentTexts = new Map<string, string>();
   /** What each finding is about, for `supersedes`. */
   private readonly about = new WeakMap<Finding, readonly string[]>();
+  /** File digests (for baselines) by entry. */
+  private readonly digests = new WeakMap<Entry, string>();
   /** Whether the findings after suppressions were computed for every file once (then only changed files are redone). */
   private refreshed = false;
   /** Each claim's subject and subject/property keys, computed once per parsed claim. */
@@ -341,7 +343,13 @@ export class LintSession {
         if (e.hasSource) counts.sources++;
         counts.claims += e.claims;
       }
-      const digests = fileDigests(this.setup, [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
+      // Each file's digest is computed once per content (an entry is replaced when its file changes).
+      const digests: Record<string, string> = {};
+      for (const e of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        let d = this.digests.get(e);
+        if (d === undefined) this.digests.set(e, (d = digest(e.text)));
+        digests[displayPath(e.path, this.setup.config.root)] = d;
+      }
       return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister());
     };
     // Files given, or changed files preferred: findings may be placed otherwise, so those come from a full lint of these files.

@@ -196,6 +196,11 @@ function crOnly(text: string): FileProblem | undefined {
   };
 }
 
+/** Whether a text can hold an alias: without an anchor (`&`) there is nothing to expand, and the data need not be walked. */
+function mayAlias(text: string): boolean {
+  return text.includes('&');
+}
+
 export function parseClaimFile(path: string, text: string, opts: ParseOptions = {}): RegisterFile {
   let fastData: unknown;
   let fast = false;
@@ -213,13 +218,13 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   if (pre) {
     fastData = pre.data;
     // The same alias bound as a file parsed here: past it, parse in full below, which reports it.
-    fast = pre.syntaxErrors.length === 0 && aliasExpansion(pre.data) <= MAX_ALIAS_EXPANSION;
+    fast = pre.syntaxErrors.length === 0 && (!mayAlias(text) || aliasExpansion(pre.data) <= MAX_ALIAS_EXPANSION);
     if (fast && pre.scanned) positions();
   } else if (!opts.full && !opts.readProblem) {
     try {
       fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
       // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
-      fast = aliasExpansion(fastData) <= MAX_ALIAS_EXPANSION;
+      fast = !mayAlias(text) || aliasExpansion(fastData) <= MAX_ALIAS_EXPANSION;
     } catch {
       fast = false;
     }

@@ -14,6 +14,26 @@ function isContainer(v: unknown): v is object {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
+/**
+ * `JSON.stringify(v, null, 2)` as it reads nested `level` deep: the value is
+ * wrapped in `level` arrays, stringified once, and cut out (cheaper than
+ * re-indenting every line of the text).
+ */
+function indented(v: unknown, level: number): string {
+  if (level === 0) return JSON.stringify(v, null, 2);
+  let wrapped: unknown = v;
+  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with "[\n" and its indentation, and closes with "\n", the outer indentation and "]".
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < level; i++) {
+    head += 2 + 2 * (i + 1);
+    tail += 2 + 2 * i;
+  }
+  return text.slice(head, text.length - tail);
+}
+
 /** An open container: its entries (`[key, value]`, key undefined in an array), the next one, its level. */
 interface Frame {
   entries: Array<[string | undefined, unknown]>;
@@ -39,8 +59,7 @@ export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
   /** Write a value at `level`: a leaf whole, a container opened (its entries come next). */
   const open = (v: unknown, level: number) => {
     if (!isContainer(v) || level >= depth) {
-      const text = JSON.stringify(skipped(v) ? null : v, null, 2);
-      emit(level === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(level)}`));
+      emit(indented(skipped(v) ? null : v, level));
       return;
     }
     const isArray = Array.isArray(v);

@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package root: the folder holding package.json, rules/, schema/ and docs/. */
@@ -25,9 +25,20 @@ export function docsUrl(docsPath: string): string {
 
 /** A path relative to `cwd`, with forward slashes, as findings and reports show it. */
 export function displayPath(file: string, cwd: string): string {
+  // Every finding names its file: the same few thousand paths, asked for again and again.
+  const key = `${cwd}\u0000${file}`;
+  const known = shown.get(key);
+  if (known !== undefined) return known;
   const rel = relative(cwd, file);
-  return (rel === '' ? '.' : rel).split(sep).join('/');
+  const out = (rel === '' ? '.' : rel).split(sep).join('/');
+  // Relative paths resolve against the process's working directory, which may change: only absolute ones are kept.
+  if (isAbsolute(file) && isAbsolute(cwd)) {
+    if (shown.size >= 100_000) shown.clear();
+    shown.set(key, out);
+  }
+  return out;
 }
+const shown = new Map<string, string>();
 
 /** Whether the module at `url` is the program node was started with (also through an npm bin link). */
 export function isMainModule(url: string): boolean {

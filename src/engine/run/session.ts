@@ -107,9 +107,16 @@ export const CHECK_SCOPES: Readonly<Record<string, CheckScope>> = {
   // A claim against its document: see DOCUMENT_KINDS.
   'document-exists': 'file',
   'quote-anchor': 'file',
-  // Statements of the documents against every claim that quotes them: run in full.
+  // Statements of the own documents against the claims that quote them: see NAMING_KINDS.
   'unregistered-statement': 'global',
 };
+
+/**
+ * Global kinds that read only the documents and the claim files that name
+ * one (`source.document`): they run over those files only, and only when a
+ * document changed or a changed file names (or named) one.
+ */
+export const NAMING_KINDS: ReadonlySet<string> = new Set(['unregistered-statement']);
 
 /** Kinds that also read the source documents: by file while no document changes, in full when one does. */
 export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['document-exists', 'quote-anchor']);
@@ -613,6 +620,7 @@ export class LintSession {
     const dirty = new Set<string>();
     let any = false;
     let works = false;
+    let naming = false;
     for (const change of changes) {
       const { path, text } = change;
       const old = this.entries.get(path);
@@ -620,6 +628,7 @@ export class LintSession {
       any = true;
       const next = text === null ? undefined : this.entryOf(change as FileText);
       if (old?.works !== next?.works) works = true;
+      if (old?.document !== undefined || next?.document !== undefined) naming = true;
       for (const e of [old, next]) {
         if (!e) continue;
         touched.file.add(e.path);
@@ -636,16 +645,24 @@ export class LintSession {
       documents = documentsChanged || any;
     }
     if (!documents) return [];
-    this.recompute(touched, dirty, works, documentsChanged);
+    this.recompute(touched, dirty, works, documentsChanged, naming);
     return this.refresh(dirty);
   }
 
-  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>, works = true, documents = true): void {
+  private recompute(touched: Record<CheckScope, Set<string>>, dirty: Set<string>, works = true, documents = true, naming = true): void {
     let full: Register | undefined;
+    let namingFiles: Register | undefined;
     // One register per scope for all the rules of that scope.
     const registers = new Map<string, Register>();
     for (const [id, rule] of this.activeRules()) {
       const scope = this.scopeOf(id, rule);
+      if (NAMING_KINDS.has(rule.kind.name) && !this.globalRules.has(id)) {
+        if (documents || naming) {
+          namingFiles ??= new Register(this.sortedFiles([...this.entries.values()].filter((e) => e.document !== undefined).map((e) => e.path)), this.setup.vocabulary);
+          this.runFull(id, rule, namingFiles, dirty);
+        }
+        continue;
+      }
       if (scope === 'global' || (works && WORK_KINDS.has(rule.kind.name)) || (documents && DOCUMENT_KINDS.has(rule.kind.name))) {
         this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
         continue;

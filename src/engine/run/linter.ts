@@ -447,10 +447,11 @@ export function makeResult(
   let built: Register | undefined;
   const register = () => (built ??= registerOf());
   const display = (abs: string) => displayPath(abs, cwd);
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) bySeverity[f.severity]++;
   const result: LintResult = {
     findings,
-    summary: { ...counts, errors: count('error'), warnings: count('warning'), infos: count('info') },
+    summary: { ...counts, errors: bySeverity.error, warnings: bySeverity.warning, infos: bySeverity.info },
     rules: describeRules(setup),
     cwd,
     notes: [],

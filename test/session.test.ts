@@ -129,3 +129,18 @@ describe('LintSession', () => {
     }
   });
 });
+
+describe('a session given files', () => {
+  it('gives what lint() gives for those files (a pre-commit run with --cache), for every claim file of the bundled register', async () => {
+    const files = (await lint({ cwd: root, now: NOW })).summary.files;
+    expect(files).toBeGreaterThan(3);
+    const { default: fg } = await import('fast-glob');
+    for (const file of fg.sync('claims/*.yaml', { cwd: root })) {
+      const want = await lint({ cwd: root, now: NOW, patterns: [file] });
+      const session = await LintSession.open({ cwd: root, now: NOW, patterns: [file] });
+      const got = await session.result();
+      expect(difference(got.findings.map((f) => JSON.stringify(f)), want.findings.map((f) => JSON.stringify(f))), file).toEqual([]);
+      expect(got.findings.length, file).toBeGreaterThan(0);
+    }
+  });
+});

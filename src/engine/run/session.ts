@@ -359,8 +359,9 @@ export class LintSession {
       }
       return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister());
     };
-    // Files given, or changed files preferred: findings may be placed otherwise, so those come from a full lint of these files.
-    if (!scope && !this.opts.changedSince && !this.opts.baselineFile) return own();
+    // Files given place findings as a full run does: the session's findings, limited to them (findings()).
+    // Changed files preferred (--changed-since, --baseline) may place findings otherwise: a full lint of these files.
+    if (!this.opts.changedSince && !this.opts.baselineFile) return own();
     const files = this.sortedFiles(this.entries.keys());
     return lintLoaded(this.setup, this.opts, this.cwd, files, this.documents, scope, own);
   }

@@ -71,9 +71,14 @@ export function problemDiagnostic(p: ConfigProblem): Diagnostic {
   return { range: lspRange(at), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'configuration', message: p.message };
 }
 
-/** Diagnostics by document URI for a set of findings keyed by absolute path. */
-export function diagnosticsByUri(
-  byFile: ReadonlyMap<string, readonly Finding[]>,
+/**
+ * The diagnostics the findings located in one file (absolute path) give, by
+ * document URI: on that file, and on the other claim of a conflict (as
+ * information pointing back).
+ */
+export function diagnosticsOfFile(
+  path: string,
+  findings: readonly Finding[],
   root: string,
   rules: ReadonlyMap<string, RuleInfo>,
 ): Map<string, Diagnostic[]> {
@@ -83,27 +88,90 @@ export function diagnosticsByUri(
     if (list) list.push(d);
     else out.set(uri, [d]);
   };
-  for (const [path, findings] of byFile) {
-    const uri = uriOf(path);
-    for (const f of findings) {
-      const d = toDiagnostic(f, root, rules);
-      add(uri, d);
-      // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
-      for (const r of f.related) {
-        if (r.kind !== 'claim' || r.file === f.file) continue;
-        const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
-        add(uriOf(resolve(root, r.file)), {
-          ...d,
-          range: lspRange(r),
-          severity: DiagnosticSeverity.Information,
-          message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
-          relatedInformation: [{ location: { uri, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
-          data,
-        });
-      }
+  const uri = uriOf(path);
+  for (const f of findings) {
+    const d = toDiagnostic(f, root, rules);
+    add(uri, d);
+    // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
+    for (const r of f.related) {
+      if (r.kind !== 'claim' || r.file === f.file) continue;
+      const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
+      add(uriOf(resolve(root, r.file)), {
+        ...d,
+        range: lspRange(r),
+        severity: DiagnosticSeverity.Information,
+        message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
+        relatedInformation: [{ location: { uri, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
+        data,
+      });
     }
   }
   return out;
+}
+
+/** Diagnostics by document URI for a set of findings keyed by absolute path. */
+export function diagnosticsByUri(
+  byFile: ReadonlyMap<string, readonly Finding[]>,
+  root: string,
+  rules: ReadonlyMap<string, RuleInfo>,
+): Map<string, Diagnostic[]> {
+  const index = new DiagnosticIndex(root, rules);
+  for (const [path, findings] of byFile) index.set(path, findings);
+  return index.all();
+}
+
+/**
+ * Every document's diagnostics, kept by the file whose findings give them,
+ * so that after a run only the files whose findings changed are converted
+ * again, and only the documents those findings touch (the files themselves
+ * and the other claims of their conflicts, before and after) are looked at.
+ */
+export class DiagnosticIndex {
+  /** By file of findings (URI): the diagnostics its findings give, by document URI. */
+  private readonly from = new Map<string, Map<string, Diagnostic[]>>();
+  /** By document URI: the files of findings that give it diagnostics. */
+  private readonly into = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly root: string,
+    private readonly rules: ReadonlyMap<string, RuleInfo>,
+  ) {}
+
+  /** Replace the findings located in a file (absolute path); returns the URIs whose diagnostics may have changed. */
+  set(path: string, findings: readonly Finding[]): Set<string> {
+    const source = uriOf(path);
+    const touched = new Set<string>([source]);
+    for (const uri of this.from.get(source)?.keys() ?? []) {
+      touched.add(uri);
+      const set = this.into.get(uri);
+      set?.delete(source);
+      if (set?.size === 0) this.into.delete(uri);
+    }
+    this.from.delete(source);
+    if (findings.length === 0) return touched;
+    const next = diagnosticsOfFile(path, findings, this.root, this.rules);
+    this.from.set(source, next);
+    for (const uri of next.keys()) {
+      touched.add(uri);
+      const set = this.into.get(uri);
+      if (set) set.add(source);
+      else this.into.set(uri, new Set([source]));
+    }
+    return touched;
+  }
+
+  /** A document's diagnostics: its own findings' first, then those other files show on it. */
+  get(uri: string): Diagnostic[] {
+    const sources = this.into.get(uri);
+    if (!sources) return [];
+    const order = [...sources].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    return order.flatMap((s) => this.from.get(s)?.get(uri) ?? []);
+  }
+
+  /** Every document that has diagnostics, with them. */
+  all(): Map<string, Diagnostic[]> {
+    return new Map([...this.into.keys()].sort().map((uri) => [uri, this.get(uri)]));
+  }
 }
 
 /** A short fingerprint of what a document was sent (the JSON itself would double the memory held). */
@@ -122,7 +190,7 @@ export interface Publication {
  * whose diagnostics differ (an empty list clears a document).
  */
 export class DiagnosticBook {
-  private readonly sent = new Map<string, { key: string; diagnostics: Diagnostic[] }>();
+  private readonly sent = new Map<string, { key: string; diagnostics: Diagnostic[]; version: number | undefined }>();
 
   /**
    * The diagnostics to publish so that `next` (every document that has any)
@@ -131,31 +199,36 @@ export class DiagnosticBook {
    * they are current for what it shows.
    */
   update(next: ReadonlyMap<string, Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
+    const changes = this.updateSome(next, versions);
+    // Documents not in `next` have none: cleared, and open ones told so for their version.
+    const rest = new Map<string, Diagnostic[]>();
+    for (const uri of [...this.sent.keys(), ...versions.keys()]) if (!next.has(uri)) rest.set(uri, []);
+    changes.push(...this.updateSome(rest, versions));
+    return changes;
+  }
+
+  /**
+   * The same for the documents in `next` only (an empty list: the document
+   * has none); every other document keeps what it was sent.
+   */
+  updateSome(next: ReadonlyMap<string, Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
     const changes: Publication[] = [];
-    const keyOf = (uri: string, diagnostics: Diagnostic[]) => `${versions.get(uri) ?? ''}|${digest(diagnostics)}`;
-    const add = (uri: string, diagnostics: Diagnostic[]) => {
-      const version = versions.get(uri);
-      changes.push({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
-    };
     for (const [uri, diagnostics] of next) {
-      const key = keyOf(uri, diagnostics);
-      if (this.sent.get(uri)?.key === key) continue;
-      this.sent.set(uri, { key, diagnostics });
-      add(uri, diagnostics);
-    }
-    for (const [uri, entry] of [...this.sent]) {
-      if (next.has(uri)) continue;
-      if (entry.diagnostics.length === 0 && entry.key === keyOf(uri, [])) continue;
-      if (versions.has(uri)) this.sent.set(uri, { key: keyOf(uri, []), diagnostics: [] });
-      else this.sent.delete(uri);
-      add(uri, []);
-    }
-    for (const uri of versions.keys()) {
-      if (next.has(uri) || this.sent.has(uri)) continue;
-      this.sent.set(uri, { key: keyOf(uri, []), diagnostics: [] });
-      add(uri, []);
+      const version = versions.get(uri);
+      const key = `${version ?? ''}|${digest(diagnostics)}`;
+      const sent = this.sent.get(uri);
+      if (sent ? sent.key === key : diagnostics.length === 0 && version === undefined) continue;
+      // A closed document without diagnostics needs no entry: what it was sent last is an empty list.
+      if (diagnostics.length === 0 && version === undefined) this.sent.delete(uri);
+      else this.sent.set(uri, { key, diagnostics, version });
+      changes.push({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     }
     return changes;
+  }
+
+  /** The version of a document the last publication reflected (undefined: none, or published without one). */
+  sentVersion(uri: string): number | undefined {
+    return this.sent.get(uri)?.version;
   }
 
   /** What a document shows now. */

@@ -30,7 +30,7 @@ describe('LspEngine', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.snapshot.versions.get(path)).toBe(3);
-    expect((outcome.snapshot.byFile.get(path) ?? []).map((f) => f.rule)).not.toContain('register/schema');
+    expect(outcome.snapshot.findingsIn(path).map((f) => f.rule)).not.toContain('register/schema');
   });
 
   it('reports a broken configuration as a located problem, and recovers when it is fixed', async () => {

@@ -226,9 +226,15 @@ export class DiagnosticBook {
     return changes;
   }
 
-  /** The version of a document the last publication reflected (undefined: none, or published without one). */
-  sentVersion(uri: string): number | undefined {
-    return this.sent.get(uri)?.version;
+  /**
+   * The documents whose last publication is for another version than
+   * `versions` gives (edited since, or closed since: then without one).
+   */
+  outdated(versions: ReadonlyMap<string, number>): string[] {
+    const out: string[] = [];
+    for (const [uri, v] of versions) if (this.sent.get(uri)?.version !== v) out.push(uri);
+    for (const [uri, e] of this.sent) if (e.version !== undefined && !versions.has(uri)) out.push(uri);
+    return out;
   }
 
   /** What a document shows now. */

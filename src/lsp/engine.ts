@@ -228,6 +228,9 @@ export class LspEngine {
           this.open = await this.openSession();
         } catch (e) {
           this.reopen = true; // tried again on the next change
+          this.open = undefined;
+          // A folder without claim files yet is an empty register (as an editor opened anywhere finds it), not an error.
+          if (e instanceof ConfigError && e.message.startsWith('no claim files found')) return { ok: true, snapshot: await this.emptySnapshot(versions) };
           throw e;
         }
         changed = 'all';
@@ -261,6 +264,19 @@ export class LspEngine {
       // Not a configuration error: still a diagnostic, never a crash of the server.
       return { ok: false, problem: { file: configFile, line: 1, column: 1, message: `claimlint failed: ${message}` } };
     }
+  }
+
+  private async emptySnapshot(versions: Map<string, number>): Promise<EngineSnapshot> {
+    const { resolved } = await this.settings();
+    return {
+      changed: 'all',
+      findingsIn: () => [],
+      byFile: () => new Map(),
+      rules: new Map(describeRules(resolved).map((r) => [r.id, r])),
+      claims: () => ({}),
+      vocabulary: resolved.vocabulary,
+      versions,
+    };
   }
 
   private snapshot(open: Open, changed: ReadonlySet<string> | 'all', versions: Map<string, number>): EngineSnapshot {

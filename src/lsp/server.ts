@@ -56,8 +56,11 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
    * findings touch (those files, the other claims of their conflicts before
    * and after) and the open documents whose version moved on.
    */
+  let published: EngineOutcome | undefined;
   const publish = (outcome: EngineOutcome) => {
-    if (!engine || shuttingDown) return;
+    // Every change that joined a run waits for its outcome: publish it once.
+    if (!engine || shuttingDown || outcome === published) return;
+    published = outcome;
     const versions = new Map<string, number>();
     let touched: Set<string> | 'all' = new Set();
     const touch = (uris: Iterable<string>) => {
@@ -92,8 +95,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       for (const uri of problemDiagnostics.keys()) all.set(uri, diagnosticsOf(uri));
       changes = book.update(all, versions);
     } else {
-      // Open documents edited since their last publication are published with their new version.
-      for (const [uri, v] of versions) if (book.sentVersion(uri) !== v) touched.add(uri);
+      // Open documents edited since their last publication are published with their new version, closed ones without.
+      touch(book.outdated(versions));
       changes = book.updateSome(new Map([...touched].map((uri) => [uri, diagnosticsOf(uri)])), versions);
     }
     for (const change of changes) {

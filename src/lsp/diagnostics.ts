@@ -3,7 +3,6 @@
  * the files whose diagnostics changed (a conflict found or fixed in one file
  * also appears in or leaves the other file).
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
@@ -71,40 +70,31 @@ export function problemDiagnostic(p: ConfigProblem): Diagnostic {
   return { range: lspRange(at), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'configuration', message: p.message };
 }
 
+/** The diagnostics one finding gives, with the URI of the document each is shown on. */
+type Placed = Array<[uri: string, diagnostic: Diagnostic]>;
+
 /**
- * The diagnostics the findings located in one file (absolute path) give, by
- * document URI: on that file, and on the other claim of a conflict (as
- * information pointing back).
+ * The diagnostics a finding gives: on the file it is located in, and on the
+ * other claim of a conflict (as information pointing back).
  */
-export function diagnosticsOfFile(
-  path: string,
-  findings: readonly Finding[],
-  root: string,
-  rules: ReadonlyMap<string, RuleInfo>,
-): Map<string, Diagnostic[]> {
-  const out = new Map<string, Diagnostic[]>();
-  const add = (uri: string, d: Diagnostic) => {
-    const list = out.get(uri);
-    if (list) list.push(d);
-    else out.set(uri, [d]);
-  };
-  const uri = uriOf(path);
-  for (const f of findings) {
-    const d = toDiagnostic(f, root, rules);
-    add(uri, d);
-    // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
-    for (const r of f.related) {
-      if (r.kind !== 'claim' || r.file === f.file) continue;
-      const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
-      add(uriOf(resolve(root, r.file)), {
+function diagnosticsOfFinding(f: Finding, root: string, rules: ReadonlyMap<string, RuleInfo>): Placed {
+  const uri = uriOf(resolve(root, f.file));
+  const d = toDiagnostic(f, root, rules);
+  const out: Placed = [[uri, d]];
+  for (const r of f.related) {
+    if (r.kind !== 'claim' || r.file === f.file) continue;
+    const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
+    out.push([
+      uriOf(resolve(root, r.file)),
+      {
         ...d,
         range: lspRange(r),
         severity: DiagnosticSeverity.Information,
         message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
         relatedInformation: [{ location: { uri, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
         data,
-      });
-    }
+      },
+    ]);
   }
   return out;
 }
@@ -131,6 +121,12 @@ export class DiagnosticIndex {
   private readonly from = new Map<string, Map<string, Diagnostic[]>>();
   /** By document URI: the files of findings that give it diagnostics. */
   private readonly into = new Map<string, Set<string>>();
+  /**
+   * The diagnostics of each finding: a finding the session did not compute
+   * again is the same object, and gives the same diagnostic objects (the
+   * book then sees they did not change).
+   */
+  private readonly cache = new WeakMap<Finding, Placed>();
 
   constructor(
     private readonly root: string,
@@ -149,7 +145,16 @@ export class DiagnosticIndex {
     }
     this.from.delete(source);
     if (findings.length === 0) return touched;
-    const next = diagnosticsOfFile(path, findings, this.root, this.rules);
+    const next = new Map<string, Diagnostic[]>();
+    for (const f of findings) {
+      let placed = this.cache.get(f);
+      if (!placed) this.cache.set(f, (placed = diagnosticsOfFinding(f, this.root, this.rules)));
+      for (const [uri, d] of placed) {
+        const list = next.get(uri);
+        if (list) list.push(d);
+        else next.set(uri, [d]);
+      }
+    }
     this.from.set(source, next);
     for (const uri of next.keys()) {
       touched.add(uri);
@@ -174,9 +179,9 @@ export class DiagnosticIndex {
   }
 }
 
-/** A short fingerprint of what a document was sent (the JSON itself would double the memory held). */
-function digest(diagnostics: Diagnostic[]): string {
-  return diagnostics.length === 0 ? '' : createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+/** Whether two lists hold the same diagnostic objects in the same order (the index reuses a finding's diagnostics). */
+function sameObjects(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 export interface Publication {
@@ -187,10 +192,13 @@ export interface Publication {
 
 /**
  * Remembers what each document was last sent and yields only the documents
- * whose diagnostics differ (an empty list clears a document).
+ * whose diagnostics differ (an empty list clears a document). Diagnostics
+ * are compared as objects: the {@link DiagnosticIndex} gives an unchanged
+ * finding's diagnostics as the same objects, so nothing is serialised to
+ * compare (a list rebuilt equal is at worst sent again).
  */
 export class DiagnosticBook {
-  private readonly sent = new Map<string, { key: string; diagnostics: Diagnostic[]; version: number | undefined }>();
+  private readonly sent = new Map<string, { diagnostics: Diagnostic[]; version: number | undefined }>();
 
   /**
    * The diagnostics to publish so that `next` (every document that has any)
@@ -215,12 +223,11 @@ export class DiagnosticBook {
     const changes: Publication[] = [];
     for (const [uri, diagnostics] of next) {
       const version = versions.get(uri);
-      const key = `${version ?? ''}|${digest(diagnostics)}`;
       const sent = this.sent.get(uri);
-      if (sent ? sent.key === key : diagnostics.length === 0 && version === undefined) continue;
+      if (sent ? sent.version === version && sameObjects(sent.diagnostics, diagnostics) : diagnostics.length === 0 && version === undefined) continue;
       // A closed document without diagnostics needs no entry: what it was sent last is an empty list.
       if (diagnostics.length === 0 && version === undefined) this.sent.delete(uri);
-      else this.sent.set(uri, { key, diagnostics, version });
+      else this.sent.set(uri, { diagnostics, version });
       changes.push({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     }
     return changes;

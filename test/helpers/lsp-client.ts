@@ -47,9 +47,10 @@ export class LspClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor(root: string, args: string[] = ['lsp']) {
+  /** `nodeArgs`: options for Node itself (the benchmark passes `--cpu-prof`). */
+  constructor(root: string, args: string[] = ['lsp'], nodeArgs: string[] = []) {
     this.root = root;
-    this.proc = spawn(process.execPath, [BIN, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {

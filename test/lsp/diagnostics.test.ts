@@ -75,6 +75,17 @@ describe('DiagnosticIndex', () => {
     expect([...index.all().keys()]).toEqual([c]);
   });
 
+  it("gives an unchanged finding's diagnostics as the same objects, so the book does not send an unchanged document again", () => {
+    const index = new DiagnosticIndex(root, rules);
+    const book = new DiagnosticBook();
+    const b = uriOf('/project/claims/b.yaml');
+    const conflict = finding({ related: [{ kind: 'claim', claim: 'b/y', file: 'claims/b.yaml', line: 2, column: 3, endLine: 2, endColumn: 9, text: 'other' }] });
+    const publish = (touched: Set<string>) => book.updateSome(new Map([...touched].map((u) => [u, index.get(u)]))).map((p) => p.uri);
+    expect(publish(index.set(`${root}/claims/a.yaml`, [conflict]))).toEqual([uriOf('/project/claims/a.yaml'), b]);
+    // a's other finding changed; the conflict (the same finding) did not: b is looked at, not sent.
+    expect(publish(index.set(`${root}/claims/a.yaml`, [conflict, finding({ rule: 'quote/not-found', line: 9 })]))).toEqual([uriOf('/project/claims/a.yaml')]);
+  });
+
   it('publishes the documents given only, and tells which documents were published for another version', () => {
     const book = new DiagnosticBook();
     const a = uriOf('/project/claims/a.yaml');

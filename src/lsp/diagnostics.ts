@@ -70,33 +70,9 @@ export function problemDiagnostic(p: ConfigProblem): Diagnostic {
   return { range: lspRange(at), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'configuration', message: p.message };
 }
 
-/** The diagnostics one finding gives, with the URI of the document each is shown on. */
-type Placed = Array<[uri: string, diagnostic: Diagnostic]>;
-
-/**
- * The diagnostics a finding gives: on the file it is located in, and on the
- * other claim of a conflict (as information pointing back).
- */
-function diagnosticsOfFinding(f: Finding, root: string, rules: ReadonlyMap<string, RuleInfo>): Placed {
-  const uri = uriOf(resolve(root, f.file));
-  const d = toDiagnostic(f, root, rules);
-  const out: Placed = [[uri, d]];
-  for (const r of f.related) {
-    if (r.kind !== 'claim' || r.file === f.file) continue;
-    const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
-    out.push([
-      uriOf(resolve(root, r.file)),
-      {
-        ...d,
-        range: lspRange(r),
-        severity: DiagnosticSeverity.Information,
-        message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
-        relatedInformation: [{ location: { uri, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
-        data,
-      },
-    ]);
-  }
-  return out;
+/** Everything a mirror diagnostic shows, as a key: equal keys, equal diagnostics. */
+function mirrorKey(f: Finding, r: Finding['related'][number]): string {
+  return JSON.stringify([f.rule, f.fingerprint, f.claim, f.file, f.line, f.column, f.endLine, f.endColumn, f.message, r.claim, r.file, r.line, r.column, r.endLine, r.endColumn]);
 }
 
 /** Diagnostics by document URI for a set of findings keyed by absolute path. */
@@ -122,11 +98,13 @@ export class DiagnosticIndex {
   /** By document URI: the files of findings that give it diagnostics. */
   private readonly into = new Map<string, Set<string>>();
   /**
-   * The diagnostics of each finding: a finding the session did not compute
-   * again is the same object, and gives the same diagnostic objects (the
-   * book then sees they did not change).
+   * By file of findings (URI): its diagnostics by what they show. A run that
+   * gives a diagnostic equal to one of the last run gets the same object, so
+   * the book sees which documents did not change without serialising them
+   * (a conflict's other file is not sent again when only this file's side
+   * of the conflict moved).
    */
-  private readonly cache = new WeakMap<Finding, Placed>();
+  private readonly keyed = new Map<string, Map<string, Diagnostic>>();
 
   constructor(
     private readonly root: string,
@@ -144,18 +122,39 @@ export class DiagnosticIndex {
       if (set?.size === 0) this.into.delete(uri);
     }
     this.from.delete(source);
+    const old = this.keyed.get(source) ?? new Map<string, Diagnostic>();
+    this.keyed.delete(source);
     if (findings.length === 0) return touched;
+    const keyed = new Map<string, Diagnostic>();
     const next = new Map<string, Diagnostic[]>();
+    const place = (uri: string, key: string, make: () => Diagnostic): Diagnostic => {
+      const d = keyed.get(key) ?? old.get(key) ?? make();
+      keyed.set(key, d);
+      const list = next.get(uri);
+      if (list) list.push(d);
+      else next.set(uri, [d]);
+      return d;
+    };
     for (const f of findings) {
-      let placed = this.cache.get(f);
-      if (!placed) this.cache.set(f, (placed = diagnosticsOfFinding(f, this.root, this.rules)));
-      for (const [uri, d] of placed) {
-        const list = next.get(uri);
-        if (list) list.push(d);
-        else next.set(uri, [d]);
+      const d = place(source, JSON.stringify(f), () => toDiagnostic(f, this.root, this.rules));
+      // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
+      for (const r of f.related) {
+        if (r.kind !== 'claim' || r.file === f.file) continue;
+        place(uriOf(resolve(this.root, r.file)), mirrorKey(f, r), () => {
+          const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
+          return {
+            ...d,
+            range: lspRange(r),
+            severity: DiagnosticSeverity.Information,
+            message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
+            relatedInformation: [{ location: { uri: source, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
+            data,
+          };
+        });
       }
     }
     this.from.set(source, next);
+    this.keyed.set(source, keyed);
     for (const uri of next.keys()) {
       touched.add(uri);
       const set = this.into.get(uri);
@@ -193,9 +192,9 @@ export interface Publication {
 /**
  * Remembers what each document was last sent and yields only the documents
  * whose diagnostics differ (an empty list clears a document). Diagnostics
- * are compared as objects: the {@link DiagnosticIndex} gives an unchanged
- * finding's diagnostics as the same objects, so nothing is serialised to
- * compare (a list rebuilt equal is at worst sent again).
+ * are compared as objects: the {@link DiagnosticIndex} gives a diagnostic
+ * equal to one it gave before as the same object, so nothing is serialised
+ * to compare (a list rebuilt equal is at worst sent again).
  */
 export class DiagnosticBook {
   private readonly sent = new Map<string, { diagnostics: Diagnostic[]; version: number | undefined }>();

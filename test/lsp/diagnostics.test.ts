@@ -86,6 +86,19 @@ describe('DiagnosticIndex', () => {
     expect(publish(index.set(`${root}/claims/a.yaml`, [conflict, finding({ rule: 'quote/not-found', line: 9 })]))).toEqual([uriOf('/project/claims/a.yaml')]);
   });
 
+  it("does not send a conflict's third file again when only another file's side of it moved", () => {
+    const index = new DiagnosticIndex(root, rules);
+    const book = new DiagnosticBook();
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => uriOf(`/project/claims/${n}.yaml`)) as [string, string, string];
+    const side = (file: string, line: number) => ({ kind: 'claim' as const, claim: `${file}/y`, file: `claims/${file}.yaml`, line, column: 3, endLine: line, endColumn: 9, text: 'other' });
+    const publish = (touched: Set<string>) => book.updateSome(new Map([...touched].map((u) => [u, index.get(u)]))).map((p) => p.uri).sort();
+    expect(publish(index.set(`${root}/claims/a.yaml`, [finding({ related: [side('b', 2), side('c', 5)] })]))).toEqual([a, b, c]);
+    // A line was inserted in b above its claim: a's finding (it lists b's position) and b's mirror change; c's mirror does not.
+    const moved = finding({ related: [side('b', 3), side('c', 5)] });
+    expect(publish(index.set(`${root}/claims/a.yaml`, [moved]))).toEqual([a, b]);
+    expect(index.get(c)[0]!.relatedInformation![0]!.location.uri).toBe(a);
+  });
+
   it('publishes the documents given only, and tells which documents were published for another version', () => {
     const book = new DiagnosticBook();
     const a = uriOf('/project/claims/a.yaml');

@@ -98,11 +98,11 @@ export class DiagnosticIndex {
   /** By document URI: the files of findings that give it diagnostics. */
   private readonly into = new Map<string, Set<string>>();
   /**
-   * By file of findings (URI): its diagnostics by what they show. A run that
-   * gives a diagnostic equal to one of the last run gets the same object, so
-   * the book sees which documents did not change without serialising them
-   * (a conflict's other file is not sent again when only this file's side
-   * of the conflict moved).
+   * By file of findings (URI): the diagnostics it shows on other files, by
+   * what they show. A run that gives a diagnostic equal to one of the last
+   * run gets the same object, so the book sees which documents did not
+   * change without serialising them (a conflict's other file is not sent
+   * again when only this file's side of the conflict moved).
    */
   private readonly keyed = new Map<string, Map<string, Diagnostic>>();
 
@@ -127,20 +127,20 @@ export class DiagnosticIndex {
     if (findings.length === 0) return touched;
     const keyed = new Map<string, Diagnostic>();
     const next = new Map<string, Diagnostic[]>();
-    const place = (uri: string, key: string, make: () => Diagnostic): Diagnostic => {
-      const d = keyed.get(key) ?? old.get(key) ?? make();
-      keyed.set(key, d);
+    const add = (uri: string, d: Diagnostic) => {
       const list = next.get(uri);
       if (list) list.push(d);
       else next.set(uri, [d]);
-      return d;
     };
     for (const f of findings) {
-      const d = place(source, JSON.stringify(f), () => toDiagnostic(f, this.root, this.rules));
+      // The file's own diagnostics are new: its findings changed, it is sent again anyway.
+      const d = toDiagnostic(f, this.root, this.rules);
+      add(source, d);
       // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
       for (const r of f.related) {
         if (r.kind !== 'claim' || r.file === f.file) continue;
-        place(uriOf(resolve(this.root, r.file)), mirrorKey(f, r), () => {
+        const key = mirrorKey(f, r);
+        const mirror = keyed.get(key) ?? old.get(key) ?? (() => {
           const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
           return {
             ...d,
@@ -149,8 +149,10 @@ export class DiagnosticIndex {
             message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
             relatedInformation: [{ location: { uri: source, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
             data,
-          };
-        });
+          } satisfies Diagnostic;
+        })();
+        keyed.set(key, mirror);
+        add(uriOf(resolve(this.root, r.file)), mirror);
       }
     }
     this.from.set(source, next);

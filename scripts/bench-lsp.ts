@@ -143,6 +143,8 @@ export async function benchLsp(
       try {
         generateRegister(big, { claims: memoryClaims, files: Math.max(1, Math.round(memoryClaims / 100)), seed: 1 });
         const started = await startOn(big, file, opts.debounceMs);
+        // Every document's diagnostics sent (the server answers after the publications it queued).
+        await started.client.settled();
         const pid = started.client.proc.pid!;
         result.memory = {
           claims: memoryClaims,

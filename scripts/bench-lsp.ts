@@ -96,6 +96,8 @@ export async function benchLsp(
     generateRegister(dir, { claims, files: Math.max(1, Math.round(claims / 100)), seed: 1 });
     const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
     const { client, firstMs, text } = await startOn(dir, file, opts.debounceMs, profile);
+    // The first publication of every document sent before the first edit.
+    await client.settled();
     const times: number[] = [];
     const cpu: number[] = [];
     const pid = client.proc.pid!;

@@ -99,6 +99,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       touch(book.outdated(versions));
       changes = book.updateSome(new Map([...touched].map((uri) => [uri, diagnosticsOf(uri)])), versions);
     }
+    // Open documents first (the one being typed in among them): messages are serialised and sent in order.
+    changes.sort((a, b) => Number(b.version !== undefined) - Number(a.version !== undefined));
     for (const change of changes) {
       void connection.sendDiagnostics({ uri: change.uri, diagnostics: change.diagnostics, ...(change.version !== undefined ? { version: change.version } : {}) });
     }

@@ -312,6 +312,8 @@ describe('claimlint lsp, incremental publication', () => {
     await client.waitFor('claims/beta.yaml', has('conflict/value'));
     await client.waitFor('claims/alpha.yaml', (p) => p.version === version && has('conflict/value')(p));
     expect(await publishedSince(mark)).toEqual(both);
+    // The document being typed in is sent first.
+    expect(client.published[mark]!.uri).toBe(client.uri('claims/alpha.yaml'));
 
     mark = client.published.length;
     version = await client.change('claims/alpha.yaml', ALPHA);

@@ -8,6 +8,9 @@
  *   so each edit changes its findings). Each time is from sending the
  *   `didChange` to receiving the `publishDiagnostics` for that version, so
  *   the debounce (--debounce ms, the server's default unless given) counts.
+ *   --edit claim adds the field to the file's first claim instead of its
+ *   source (a source failing the schema takes all the file's claims out of
+ *   the register, and every group they were in is checked again).
  * - memory: a register of --memory-claims claims (default 100,000 in 1,000
  *   files); the server lints it all, then its resident memory (VmRSS) and
  *   peak (VmHWM) are read from /proc. --memory-claims 0 skips this part.
@@ -15,7 +18,10 @@
  * The server's CPU time per edit (from /proc) is given too: on a shared
  * machine the wall-clock latency mostly measures the other load.
  *
- *   npx tsx scripts/bench-lsp.ts [--claims 10000] [--edits 20] [--memory-claims 100000] [--json]
+ * --cpu-prof <dir> writes a V8 CPU profile of the latency part's server
+ * there (open it in Chrome DevTools, or summarise it by function).
+ *
+ *   npx tsx scripts/bench-lsp.ts [--claims 10000] [--edits 20] [--memory-claims 100000] [--edit source|claim] [--cpu-prof <dir>] [--json]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +35,7 @@ import { isMainModule } from '../src/paths.js';
 export interface LspBenchResult {
   claims: number;
   edits: number;
+  edit: 'source' | 'claim';
   debounceMs: number | 'default';
   firstDiagnosticsMs: number;
   latencyMs: { median: number; p90: number; min: number; max: number };
@@ -56,8 +63,8 @@ function procMemoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Math.round(kb / 1024);
 }
 
-async function startOn(dir: string, file: string, debounceMs: number | undefined): Promise<{ client: LspClient; firstMs: number; text: string }> {
-  const client = new LspClient(dir);
+async function startOn(dir: string, file: string, debounceMs: number | undefined, nodeArgs: string[] = []): Promise<{ client: LspClient; firstMs: number; text: string }> {
+  const client = new LspClient(dir, ['lsp'], nodeArgs);
   const t = performance.now();
   await client.initialize(debounceMs !== undefined ? { debounceMs } : {});
   const text = readFileSync(join(dir, file), 'utf8');
@@ -67,26 +74,49 @@ async function startOn(dir: string, file: string, debounceMs: number | undefined
 }
 
 export async function benchLsp(
-  opts: { claims?: number; edits?: number; memoryClaims?: number; debounceMs?: number; progress?: (line: string) => void } = {},
+  opts: {
+    claims?: number;
+    edits?: number;
+    memoryClaims?: number;
+    debounceMs?: number;
+    /** Write a V8 CPU profile of the latency part's server into this folder (node --cpu-prof). */
+    cpuProfDir?: string;
+    /** What each edit changes: the source block (default) or one claim. */
+    edit?: 'source' | 'claim';
+    progress?: (line: string) => void;
+  } = {},
 ): Promise<LspBenchResult> {
   const claims = opts.claims ?? 10_000;
   const edits = opts.edits ?? 20;
   const memoryClaims = opts.memoryClaims ?? 100_000;
+  const edit = opts.edit ?? 'source';
   const file = 'claims/source-000.yaml';
   const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-lsp-'));
   try {
     generateRegister(dir, { claims, files: Math.max(1, Math.round(claims / 100)), seed: 1 });
-    const { client, firstMs, text } = await startOn(dir, file, opts.debounceMs);
+    const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+    const { client, firstMs, text } = await startOn(dir, file, opts.debounceMs, profile);
+    // The first publication of every document sent before the first edit.
+    await client.settled();
     const times: number[] = [];
     const cpu: number[] = [];
     const pid = client.proc.pid!;
+    // Odd edits add an unknown field (a schema finding), even ones take it away: to the source (the file's claims
+    // leave the register while it fails the schema), or to its first claim (that claim only).
+    const edited =
+      edit === 'source'
+        ? text.replace(/^source:\n/m, 'source:\n  bench_field: 1\n')
+        : text.replace(/^( +)- id: (.*)$/m, (_m, indent: string, id: string) => `${indent}- id: ${id}\n${indent}  bench_field: 1`);
+    if (edited === text) throw new Error(`${file} has no ${edit === 'source' ? '"source:"' : 'claim'} line to edit`);
+    const flagged = (x: { diagnostics: Array<{ message: string | { value: string } }> }) =>
+      x.diagnostics.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('bench_field'));
     for (let i = 0; i < edits; i++) {
-      // Odd edits add an unknown field to the source (a schema finding), even ones take it away.
-      const next = i % 2 === 0 ? text.replace(/^source:\n/, 'source:\n  bench_field: 1\n') : text;
+      const add = i % 2 === 0;
       const cpuBefore = procCpuMs(pid);
       const sent = performance.now();
-      const version = await client.change(file, next);
-      const p = await client.waitFor(file, (x) => x.version === version, WAIT_MS, false);
+      const version = await client.change(file, add ? edited : text);
+      // The publication for this version that reflects the edit (the finding there, or gone).
+      const p = await client.waitFor(file, (x) => x.version === version && flagged(x) === add, WAIT_MS, false);
       times.push(p.at - sent);
       cpu.push(procCpuMs(pid) - cpuBefore);
     }
@@ -96,6 +126,7 @@ export async function benchLsp(
     const result: LspBenchResult = {
       claims,
       edits,
+      edit,
       debounceMs: opts.debounceMs ?? 'default',
       firstDiagnosticsMs: Math.round(firstMs),
       latencyMs: {
@@ -114,6 +145,8 @@ export async function benchLsp(
       try {
         generateRegister(big, { claims: memoryClaims, files: Math.max(1, Math.round(memoryClaims / 100)), seed: 1 });
         const started = await startOn(big, file, opts.debounceMs);
+        // Every document's diagnostics sent (the server answers after the publications it queued).
+        await started.client.settled();
         const pid = started.client.proc.pid!;
         result.memory = {
           claims: memoryClaims,
@@ -139,6 +172,8 @@ if (isMainModule(import.meta.url)) {
       edits: { type: 'string' },
       'memory-claims': { type: 'string' },
       debounce: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      edit: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -148,6 +183,8 @@ if (isMainModule(import.meta.url)) {
     ...(values.edits ? { edits: num(values.edits)! } : {}),
     ...(values['memory-claims'] ? { memoryClaims: num(values['memory-claims'])! } : {}),
     ...(values.debounce ? { debounceMs: num(values.debounce)! } : {}),
+    ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
+    ...(values.edit === 'claim' || values.edit === 'source' ? { edit: values.edit } : {}),
     progress: (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) {
@@ -156,7 +193,7 @@ if (isMainModule(import.meta.url)) {
     const lines = [
       `claimlint lsp, ${r.claims.toLocaleString('en')} claims, debounce ${r.debounceMs}${r.debounceMs === 'default' ? '' : ' ms'}`,
       `  open to first diagnostics       ${r.firstDiagnosticsMs} ms`,
-      `  didChange -> publishDiagnostics median ${r.latencyMs.median} ms, p90 ${r.latencyMs.p90} ms, min ${r.latencyMs.min} ms, max ${r.latencyMs.max} ms (${r.edits} edits)`,
+      `  didChange -> publishDiagnostics median ${r.latencyMs.median} ms, p90 ${r.latencyMs.p90} ms, min ${r.latencyMs.min} ms, max ${r.latencyMs.max} ms (${r.edits} edits of the ${r.edit})`,
       `  server CPU time per edit        median ${r.cpuMsPerEdit.median} ms, max ${r.cpuMsPerEdit.max} ms`,
     ];
     if (r.memory) {

@@ -3,7 +3,7 @@
  * beside the parse floors of the same files measured in the same run.
  * Not part of `npm test` (it takes minutes; timings are never asserted).
  *
- *   npm run bench -- [--sizes 1000,10000,100000] [--runs 3] [--huge] [--skip-one-group] [--keep]
+ *   npm run bench -- [--sizes 1000,10000,100000] [--runs 3] [--huge] [--lsp] [--skip-one-group] [--keep]
  *
  * For each size (100 claims a file, scripts/generate-register.ts), and for a
  * register whose 5,000 claims share one subject and property:
@@ -15,6 +15,7 @@
  *  - warm: `--cache` after one file changed (cache primed first);
  *  - staged: one file given on the command line, without and with the cache;
  *  - watch (10,000 claims): from writing a file to the report of `--watch`.
+ * `--lsp` also measures the language server (scripts/bench-lsp.ts).
  * `--huge` also lints 300,000 claims once in every format (a crash check,
  * peak memory ≤ 2 GB). The machine's CPU count and load are printed: on a
  * busy machine the ratios say more than the times.
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
       huge: { type: 'boolean', default: false },
       'skip-one-group': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      lsp: { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
@@ -205,6 +207,16 @@ async function main(): Promise<void> {
     const lat = await watchLatency(watchDir, 5);
     log('');
     log(`--watch, 10,000 claims: ${lat.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} from writing a file to the printed report (median ${median(lat).toFixed(0)} ms)`);
+  }
+  if (values.lsp) {
+    // The language server (scripts/bench-lsp.ts): didChange -> publishDiagnostics at 10,000 claims, memory at 100,000.
+    const { benchLsp } = await import('./bench-lsp.js');
+    for (const edit of ['source', 'claim'] as const) {
+      const r = await benchLsp({ edit, memoryClaims: edit === 'claim' ? 100_000 : 0 });
+      log('');
+      log(`claimlint lsp, 10,000 claims, ${r.edits} edits of the ${edit}: didChange -> publishDiagnostics median ${r.latencyMs.median} ms, p90 ${r.latencyMs.p90} ms (server CPU per edit median ${r.cpuMsPerEdit.median} ms); load average ${loadavg()[0]!.toFixed(1)}`);
+      if (r.memory) log(`claimlint lsp holding 100,000 claims: ${r.memory.rssMb} MB resident, peak ${r.memory.peakRssMb} MB`);
+    }
   }
   if (values.huge) {
     const dir = join(root, 'huge');

@@ -1,7 +1,8 @@
 /**
  * `claimlint lsp`: a language server on stdio. Diagnostics while typing
- * (debounced, whole register, every file whose findings changed is
- * republished), hover, completion, go to definition and quick fixes.
+ * (debounced, whole register kept up to date incrementally, every file whose
+ * findings changed is republished and no other), hover, completion, go to
+ * definition and quick fixes.
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ import { packageInfo } from '../paths.js';
 import { codeActions } from './code-actions.js';
 import { completions } from './completion.js';
 import { definition } from './definition.js';
-import { DiagnosticBook, diagnosticsByUri, problemDiagnostic, uriOf } from './diagnostics.js';
+import { DiagnosticBook, DiagnosticIndex, problemDiagnostic, uriOf, type Publication } from './diagnostics.js';
 import { forget } from './document.js';
 import { LspEngine, type EngineOutcome, type EngineSnapshot } from './engine.js';
 import { diagnosticsAt, findingHover, hoverOf, subjectHover } from './hover.js';
@@ -44,30 +45,63 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   const book = new DiagnosticBook();
   let engine: LspEngine | undefined;
   let snapshot: EngineSnapshot | undefined;
-  let findingDiagnostics = new Map<string, Diagnostic[]>();
+  let index = new DiagnosticIndex('', new Map());
   let problemDiagnostics = new Map<string, Diagnostic[]>();
   let watcher: FSWatcher | undefined;
   let shuttingDown = false;
 
+  /**
+   * Publish a run's outcome. After (re)opening, every document is
+   * reconciled; after an update, only the documents the changed files'
+   * findings touch (those files, the other claims of their conflicts before
+   * and after) and the open documents whose version moved on.
+   */
+  let published: EngineOutcome | undefined;
   const publish = (outcome: EngineOutcome) => {
-    if (!engine || shuttingDown) return;
+    // Every change that joined a run waits for its outcome: publish it once.
+    if (!engine || shuttingDown || outcome === published) return;
+    published = outcome;
     const versions = new Map<string, number>();
+    let touched: Set<string> | 'all' = new Set();
+    const touch = (uris: Iterable<string>) => {
+      if (touched !== 'all') for (const uri of uris) touched.add(uri);
+    };
+    // A problem shown last time goes (or is replaced) with this outcome.
+    touch(problemDiagnostics.keys());
+    problemDiagnostics = new Map();
     if (outcome.ok) {
-      snapshot = outcome.snapshot;
-      findingDiagnostics = diagnosticsByUri(outcome.snapshot.byFile, engine.root, outcome.snapshot.rules);
-      problemDiagnostics = new Map();
-      for (const [path, v] of outcome.snapshot.versions) versions.set(uriOf(path), v);
+      const s = outcome.snapshot;
+      snapshot = s;
+      for (const [path, v] of s.versions) versions.set(uriOf(path), v);
+      if (s.changed === 'all') {
+        index = new DiagnosticIndex(engine.root, s.rules);
+        for (const [path, findings] of s.byFile()) index.set(path, findings);
+        touched = 'all';
+      } else {
+        for (const path of s.changed) touch(index.set(path, s.findingsIn(path)));
+      }
     } else {
       // Keep the last findings; show the problem on the file at fault.
       const p = outcome.problem;
-      problemDiagnostics = new Map();
       if (p.file) problemDiagnostics.set(uriOf(p.file), [problemDiagnostic(p)]);
       else void connection.window.showErrorMessage(`claimlint: ${p.message}`);
+      touch(problemDiagnostics.keys());
       connection.console.error(`claimlint: ${p.message}`);
     }
-    const all = new Map(findingDiagnostics);
-    for (const [uri, ds] of problemDiagnostics) all.set(uri, [...(all.get(uri) ?? []), ...ds]);
-    for (const change of book.update(all, versions)) {
+    const diagnosticsOf = (uri: string) => [...index.get(uri), ...(problemDiagnostics.get(uri) ?? [])];
+    let changes: Publication[];
+    if (touched === 'all') {
+      const all = index.all();
+      for (const uri of problemDiagnostics.keys()) all.set(uri, diagnosticsOf(uri));
+      changes = book.update(all, versions);
+    } else {
+      // Open documents edited since their last publication are published with their new version, closed ones without.
+      touch(book.outdated(versions));
+      changes = book.updateSome(new Map([...touched].map((uri) => [uri, diagnosticsOf(uri)])), versions);
+    }
+    // Open documents first (the one being typed in among them): messages are serialised and sent in order.
+    changes.sort((a, b) => Number(b.version !== undefined) - Number(a.version !== undefined));
+    for (const change of changes) {
       void connection.sendDiagnostics({ uri: change.uri, diagnostics: change.diagnostics, ...(change.version !== undefined ? { version: change.version } : {}) });
     }
   };

@@ -10,9 +10,12 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  FileChangeType,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -38,18 +41,22 @@ export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly root: string;
   readonly latest = new Map<string, Publication>();
+  /** Every publication received, in order. */
+  readonly published: Publication[] = [];
   private waiters: Array<{ test: (p: Publication) => boolean; resolve: (p: Publication) => void }> = [];
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor(root: string, args: string[] = ['lsp']) {
+  /** `nodeArgs`: options for Node itself (the benchmark passes `--cpu-prof`). */
+  constructor(root: string, args: string[] = ['lsp'], nodeArgs: string[] = []) {
     this.root = root;
-    this.proc = spawn(process.execPath, [BIN, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
       const p: Publication = { ...params, at: performance.now() };
       this.latest.set(params.uri, p);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
         if (!w.test(p)) return true;
         w.resolve(p);
@@ -112,8 +119,22 @@ export class LspClient {
     return version;
   }
 
+  /** Tell the server a file changed on disk (as clients relay their file watchers). */
+  changedOnDisk(rel: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: this.uri(rel), type: FileChangeType.Changed }] });
+  }
+
   close(rel: string): Promise<void> {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(rel) } });
+  }
+
+  /**
+   * Resolves once the server has handled everything sent before: it answers
+   * requests in order, after the notifications it sent while handling
+   * earlier messages (a hover on a file that is not open answers null).
+   */
+  async settled(): Promise<void> {
+    await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri('.settled') }, position: { line: 0, character: 0 } });
   }
 
   codes(rel: string): string[] {

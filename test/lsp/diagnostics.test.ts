@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleInfo } from '../../src/engine/run/linter.js';
 import type { Finding } from '../../src/engine/report/finding.js';
-import { DiagnosticBook, diagnosticsByUri, uriOf } from '../../src/lsp/diagnostics.js';
+import { DiagnosticBook, DiagnosticIndex, diagnosticsByUri, uriOf } from '../../src/lsp/diagnostics.js';
 
 const root = '/project';
 const rules = new Map<string, RuleInfo>([
@@ -54,5 +54,62 @@ describe('DiagnosticBook', () => {
     // a is open at version 4: published again with its version although its diagnostics are the same.
     expect(book.update(new Map([[a, d]]), new Map([[a, 4]]))).toEqual([{ uri: a, diagnostics: d, version: 4 }]);
     expect(book.update(new Map([[a, d]]), new Map([[a, 4]]))).toEqual([]);
+  });
+});
+
+describe('DiagnosticIndex', () => {
+  it("says which documents a file's new findings touch: the file, and the other claim's file before and after", () => {
+    const index = new DiagnosticIndex(root, rules);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => uriOf(`/project/claims/${n}.yaml`)) as [string, string, string];
+    const against = (file: string) => finding({ related: [{ kind: 'claim', claim: 'x/y', file, line: 2, column: 3, endLine: 2, endColumn: 9, text: 'other' }] });
+    expect([...index.set(`${root}/claims/a.yaml`, [against('claims/b.yaml')])].sort()).toEqual([a, b]);
+    expect(index.get(b)).toMatchObject([{ severity: 3, range: { start: { line: 1, character: 2 } } }]);
+    // The conflict moves from b to c: b loses its diagnostic, c gains one.
+    expect([...index.set(`${root}/claims/a.yaml`, [against('claims/c.yaml')])].sort()).toEqual([a, b, c]);
+    expect(index.get(b)).toEqual([]);
+    expect(index.get(c)).toHaveLength(1);
+    // c's own findings come first, then what other files show on it.
+    index.set(`${root}/claims/c.yaml`, [finding({ file: 'claims/c.yaml', message: 'own' })]);
+    expect(index.get(c).map((d) => d.severity)).toEqual([1, 3]);
+    expect([...index.set(`${root}/claims/a.yaml`, [])].sort()).toEqual([a, c]);
+    expect([...index.all().keys()]).toEqual([c]);
+  });
+
+  it("gives an unchanged finding's diagnostics as the same objects, so the book does not send an unchanged document again", () => {
+    const index = new DiagnosticIndex(root, rules);
+    const book = new DiagnosticBook();
+    const b = uriOf('/project/claims/b.yaml');
+    const conflict = finding({ related: [{ kind: 'claim', claim: 'b/y', file: 'claims/b.yaml', line: 2, column: 3, endLine: 2, endColumn: 9, text: 'other' }] });
+    const publish = (touched: Set<string>) => book.updateSome(new Map([...touched].map((u) => [u, index.get(u)]))).map((p) => p.uri);
+    expect(publish(index.set(`${root}/claims/a.yaml`, [conflict]))).toEqual([uriOf('/project/claims/a.yaml'), b]);
+    // a's other finding changed; the conflict (the same finding) did not: b is looked at, not sent.
+    expect(publish(index.set(`${root}/claims/a.yaml`, [conflict, finding({ rule: 'quote/not-found', line: 9 })]))).toEqual([uriOf('/project/claims/a.yaml')]);
+  });
+
+  it("does not send a conflict's third file again when only another file's side of it moved", () => {
+    const index = new DiagnosticIndex(root, rules);
+    const book = new DiagnosticBook();
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => uriOf(`/project/claims/${n}.yaml`)) as [string, string, string];
+    const side = (file: string, line: number) => ({ kind: 'claim' as const, claim: `${file}/y`, file: `claims/${file}.yaml`, line, column: 3, endLine: line, endColumn: 9, text: 'other' });
+    const publish = (touched: Set<string>) => book.updateSome(new Map([...touched].map((u) => [u, index.get(u)]))).map((p) => p.uri).sort();
+    expect(publish(index.set(`${root}/claims/a.yaml`, [finding({ related: [side('b', 2), side('c', 5)] })]))).toEqual([a, b, c]);
+    // A line was inserted in b above its claim: a's finding (it lists b's position) and b's mirror change; c's mirror does not.
+    const moved = finding({ related: [side('b', 3), side('c', 5)] });
+    expect(publish(index.set(`${root}/claims/a.yaml`, [moved]))).toEqual([a, b]);
+    expect(index.get(c)[0]!.relatedInformation![0]!.location.uri).toBe(a);
+  });
+
+  it('publishes the documents given only, and tells which documents were published for another version', () => {
+    const book = new DiagnosticBook();
+    const a = uriOf('/project/claims/a.yaml');
+    const b = uriOf('/project/claims/b.yaml');
+    const d = diagnosticsByUri(new Map([[`${root}/claims/a.yaml`, [finding({})]]]), root, rules).get(a)!;
+    book.update(new Map([[a, d], [b, d]]), new Map([[a, 1]]));
+    expect(book.updateSome(new Map([[b, []]]))).toEqual([{ uri: b, diagnostics: [] }]);
+    expect(book.current(a)).toBe(d);
+    expect(book.outdated(new Map([[a, 1]]))).toEqual([]);
+    expect(book.outdated(new Map([[a, 2]]))).toEqual([a]);
+    // Closed: its last publication was for a version.
+    expect(book.outdated(new Map())).toEqual([a]);
   });
 });

@@ -3,7 +3,7 @@
  * drives it: diagnostics while typing across files, hover, completion,
  * definition, code actions, and reloading the configuration.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -276,6 +276,79 @@ describe('claimlint lsp', () => {
     expect(house.diagnostics.find((d) => d.code === 'house/no-evidence')!.severity).toBe(2);
     writeFileSync(join(dir, 'house', 'no-evidence.yaml'), rule('error'));
     await client.waitFor('claims/beta.yaml', (p) => p.diagnostics.some((d) => d.code === 'house/no-evidence' && d.severity === 1));
+  });
+});
+
+describe('claimlint lsp, incremental publication', () => {
+  // Unrelated to alpha and beta (another subject), with a finding of its own.
+  const GAMMA = BETA.replace('id: beta', 'id: gamma').replace('Beta blog', 'Gamma blog').replace(/ketamine/g, 'esketamine');
+  let dir: string;
+  let client: LspClient;
+
+  beforeAll(async () => {
+    dir = project({ 'claims/alpha.yaml': ALPHA, 'claims/beta.yaml': BETA, 'claims/gamma.yaml': GAMMA });
+    client = new LspClient(dir);
+    await client.initialize();
+    await client.waitFor('claims/gamma.yaml', has('evidence/none'));
+  }, 60_000);
+  afterAll(async () => {
+    expect(await client.stop()).toBe(0);
+  }, 60_000);
+
+  /** The documents published from `mark` on, once the server has sent everything. */
+  const publishedSince = async (mark: number): Promise<string[]> => {
+    await client.settled();
+    return [...new Set(client.published.slice(mark).map((p) => p.uri))].sort();
+  };
+
+  it('republishes the edited file and the other file of the conflict it makes or clears, and no unrelated file', async () => {
+    await client.open('claims/alpha.yaml', ALPHA);
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === 1);
+    await client.settled();
+    const both = [client.uri('claims/alpha.yaml'), client.uri('claims/beta.yaml')].sort();
+
+    let mark = client.published.length;
+    let version = await client.change('claims/alpha.yaml', ALPHA.replace('{year: 1962}', '{year: 1990}'));
+    await client.waitFor('claims/beta.yaml', has('conflict/value'));
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === version && has('conflict/value')(p));
+    expect(await publishedSince(mark)).toEqual(both);
+    // The document being typed in is sent first.
+    expect(client.published[mark]!.uri).toBe(client.uri('claims/alpha.yaml'));
+
+    mark = client.published.length;
+    version = await client.change('claims/alpha.yaml', ALPHA);
+    await client.waitFor('claims/beta.yaml', lacks('conflict/value'));
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === version && lacks('conflict/value')(p));
+    expect(await publishedSince(mark)).toEqual(both);
+
+    // An edit that changes no finding: only the edited file, for its new version.
+    mark = client.published.length;
+    version = await client.change('claims/alpha.yaml', ALPHA.replace('Alpha review', 'Alpha review, revised'));
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === version);
+    expect(await publishedSince(mark)).toEqual([client.uri('claims/alpha.yaml')]);
+    await client.change('claims/alpha.yaml', ALPHA);
+    await client.close('claims/alpha.yaml');
+  });
+
+  it('shows a conflict made on disk in a closed file on that file too, although only the other file holds the finding', async () => {
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === undefined && lacks('conflict/value')(p));
+    // Written whole (as editors and git do), so the server never reads a half-written file; the client relays the change.
+    const write = (text: string) => {
+      writeFileSync(join(dir, 'alpha.tmp'), text);
+      renameSync(join(dir, 'alpha.tmp'), join(dir, 'claims', 'alpha.yaml'));
+      return client.changedOnDisk('claims/alpha.yaml');
+    };
+    const mark = client.published.length;
+    await write(ALPHA.replace('{year: 1962}', '{year: 1990}'));
+    await client.waitFor('claims/beta.yaml', has('conflict/value'));
+    const alpha = await client.waitFor('claims/alpha.yaml', has('conflict/value'));
+    console.log(client.stderr);
+    console.log(JSON.stringify(client.published.slice(mark).map((p) => [p.uri.slice(-10), p.version, p.diagnostics.map((d) => d.code)])));
+    expect(alpha.diagnostics.find((d) => d.code === 'conflict/value')!.severity).toBe(3);
+    expect(await publishedSince(mark)).toEqual([client.uri('claims/alpha.yaml'), client.uri('claims/beta.yaml')].sort());
+    await write(ALPHA);
+    await client.waitFor('claims/alpha.yaml', lacks('conflict/value'));
+    await client.waitFor('claims/beta.yaml', lacks('conflict/value'));
   });
 });
 

@@ -397,6 +397,19 @@ export class LintSession {
     return { files, units, globalRules: [...this.globalRules], documents: this.documentsHash };
   }
 
+  // ---- Accessors for the language server (src/lsp/engine.ts) — additive, read-only ----
+
+  /**
+   * The register's claim files as parsed now, in register order (as a full
+   * lint loads them). A file the session did not parse again is the same
+   * object as before, so callers may cache what they derive from it.
+   */
+  registerFiles(): RegisterFile[] {
+    return this.sortedFiles(this.entries.keys());
+  }
+
+  // ---- end of the language server accessors ----
+
   // ---- internals -------------------------------------------------------
 
   private inScope(f: Finding): boolean {

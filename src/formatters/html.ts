@@ -485,7 +485,7 @@ ${evidenceOverview(result.claims)}
 </section>
 <section id="disagreements" aria-labelledby="disagreements-h">
 <h2 id="disagreements-h">Where sources disagree</h2>
-<p class="lede">For each subject and property where sources disagree: the clusters its claims fall into (claims that agree with each other), the prevailing one marked — the one the others are reported against: most sources, then the best evidence — with each cluster's sources, value and best level of evidence; then, for the conflict findings, one row per claim: its source, its cluster, its value, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
+<p class="lede">For each subject and property where sources disagree: the clusters its claims fall into (claims that agree with each other), the prevailing one marked — the one the others are reported against: most sources, then the best evidence — with each cluster's sources, value and best level of evidence; then, for the conflict findings, one row per claim: its source, its value, its cluster, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
 <div id="disagreement-list"></div>
 </section>
 <section id="citations" aria-labelledby="citations-h">
@@ -608,6 +608,9 @@ table.cluster-table{border-collapse:collapse;font-size:.86rem;width:100%;margin:
 table.cluster-table th,table.cluster-table td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 table.cluster-table thead th{background:#eef1f4}
 table.cluster-table caption{text-align:left;caption-side:top;padding:2px 0}
+table.cluster-table th,table.cluster-table td{min-width:5.5rem}
+table.cluster-table thead th{white-space:nowrap}
+table.cite-table th,table.cite-table td{min-width:8rem}
 table.cite-table td:nth-child(2){white-space:nowrap}
 table.cluster-table tr.prevailing{background:#e9f5ec;box-shadow:inset 4px 0 0 #1a7f37}
 .prevailing-tag{display:inline-block;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:4px;background:#1a7f37;color:#fff}
@@ -1023,7 +1026,7 @@ const SCRIPT = String.raw`
     d.sets.forEach(function (set) { set.clusters.forEach(function (c) { clusters.push(c); }); });
     var clusterOf = d.clusterOf || [];
     var withCluster = clusterOf.some(function (i) { return i >= 0; });
-    var head = el('tr', null, [el('th', { scope: 'col' }, ['Source']), withCluster ? el('th', { scope: 'col' }, ['Cluster']) : null, el('th', { scope: 'col' }, ['Claim']), el('th', { scope: 'col' }, ['Value'])]);
+    var head = el('tr', null, [el('th', { scope: 'col' }, ['Source']), el('th', { scope: 'col' }, ['Claim']), el('th', { scope: 'col' }, ['Value']), withCluster ? el('th', { scope: 'col' }, ['Cluster']) : null]);
     facetNames.forEach(function (n) { head.append(el('th', { scope: 'col' }, [FACET_LABEL[n] || n])); });
     head.append(el('th', { scope: 'col' }, ['Best evidence']));
     var body = el('tbody', null, []);
@@ -1033,9 +1036,9 @@ const SCRIPT = String.raw`
       var ci = clusterOf[k] === undefined ? -1 : clusterOf[k];
       var tr = el('tr', { 'data-claim': c.id, 'data-cluster': ci >= 0 ? clusterName(ci) : null }, [
         el('th', { scope: 'row' }, [c.sourceTitle, el('span', { class: 'muted mono', style: null }, [' ' + loc(c.file, c.line, c.column)])]),
-        withCluster ? el('td', null, ci >= 0 ? [clusterTag(ci, clusters[ci])] : [el('span', { class: 'absent' }, ['none'])]) : null,
         el('td', null, [el('q', null, [c.text])]),
-        el('td', { class: valueState === 'same' ? null : valueState }, [c.value])
+        el('td', { class: valueState === 'same' ? null : valueState }, [c.value]),
+        withCluster ? el('td', null, ci >= 0 ? [clusterTag(ci, clusters[ci])] : [el('span', { class: 'absent' }, ['none'])]) : null
       ]);
       facetNames.forEach(function (n) {
         var v = facetOf(c, n);

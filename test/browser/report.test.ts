@@ -21,6 +21,7 @@ import { outputText } from '../../src/formatters/sink.js';
 const json: Formatter = (r, c) => outputText(jsonFormatter(r, c));
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { project } from '../helpers/cli.js';
+import { TRIAL_DOI, trialFile } from '../helpers/citations.js';
 import { yaml } from '../helpers/rule-tester.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -70,7 +71,6 @@ function contextProject(): string {
  * blog citing it correctly: the 44% cluster prevails (two sources against one).
  */
 function citationProject(): string {
-  const doi = '10.1056/NEJM198907203210301';
   const blog = (id: string, size: number) => yaml`
     source:
       id: ${id}
@@ -80,7 +80,7 @@ function citationProject(): string {
       url: https://example.org/${id}
       references:
         - id: "1"
-          doi: ${doi}
+          doi: ${TRIAL_DOI}
     claims:
       - id: heart-attacks
         text: "Aspirin cut heart attacks by ${size}%"
@@ -94,25 +94,7 @@ function citationProject(): string {
   return project({
     'claims/wonder-blog.yaml': blog('wonder-blog', 76),
     'claims/careful-blog.yaml': blog('careful-blog', 44),
-    'claims/hennekens-1989.yaml': yaml`
-      source:
-        id: hennekens-1989
-        title: Final report on the aspirin component of the ongoing Physicians' Health Study
-        kind: rct
-        published: 1989
-        doi: ${doi}
-      claims:
-        - id: mi
-          text: "a statistically significant, 44 percent reduction in the risk of myocardial infarction"
-          subject: aspirin
-          aspect: efficacy
-          property: myocardial-infarction
-          value: { effect: benefit, size: { number: 44, unit: "%" } }
-          evidence:
-            - kind: own-study
-              design: rct
-              n: 22071
-    `,
+    'claims/hennekens-1989.yaml': trialFile({ ownStudy: true }),
   });
 }
 

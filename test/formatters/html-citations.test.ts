@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintOptions, type LintResult } from '../../src/engine/run/linter.js';
 import html, { type CompactFinding, type Disagreement, type PageCitedSource } from '../../src/formatters/html.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
+import { TRIAL_DOI, trialFile } from '../helpers/citations.js';
 import { yaml } from '../helpers/rule-tester.js';
 
 const CTX: FormatterContext = { color: false, tool: { name: 'claimlint', version: '9.9.9' } };
 const IMG = '<img src=x onerror=alert(1)>';
-const DOI = '10.1056/NEJM198907203210301';
+const DOI = TRIAL_DOI;
 
 /** A blog citing a trial of the register by DOI, with a different effect size (76% against 44%), and a claim the trial says nothing on. */
 const FILES = [
@@ -47,24 +48,7 @@ const FILES = [
             - cites: ["1"]
     `,
   },
-  {
-    path: 'claims/hennekens-1989.yaml',
-    text: yaml`
-      source:
-        id: hennekens-1989
-        title: "Final report on the aspirin component of the ongoing Physicians' Health Study ${IMG}"
-        kind: rct
-        published: 1989
-        doi: ${DOI}
-      claims:
-        - id: mi
-          text: "a statistically significant, 44 percent reduction in the risk of myocardial infarction"
-          subject: aspirin
-          aspect: efficacy
-          property: myocardial-infarction
-          value: { effect: benefit, size: { number: 44, unit: "%" } }
-    `,
-  },
+  { path: 'claims/hennekens-1989.yaml', text: trialFile({ titleSuffix: IMG }) },
 ];
 
 interface PageData {

@@ -710,9 +710,16 @@ const SCRIPT = String.raw`
   // The data: base64 of deflated JSON, inflated by the browser (no network, no eval).
   function decode() {
     var node = document.getElementById('claimlint-data');
-    var bin = atob((node.textContent || '').trim());
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var text = (node.textContent || '').trim();
+    var bytes;
+    // Native base64 decoding where the browser has it (Chrome 140, Firefox 133, Safari 18.2); otherwise atob, byte by byte.
+    if (typeof Uint8Array.fromBase64 === 'function') bytes = Uint8Array.fromBase64(text);
+    else {
+      var bin = atob(text);
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
+    node.textContent = '';
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Response(stream).text().then(function (t) { return JSON.parse(t); });
   }
@@ -729,18 +736,27 @@ const SCRIPT = String.raw`
         if (e.references) e.references = e.references.map(function (i) { return data.refs[i]; });
       });
     });
-    data.findings = data.findings.map(function (a) {
+    // A finding's related entries are read back when it is shown (most never are): a getter on the prototype.
+    function Finding(a) {
       var claim = a[6];
       var c = claim && Object.prototype.hasOwnProperty.call(data.claims, claim) ? data.claims[claim] : null;
-      return {
-        severity: SEV_NAMES[a[0]], rule: rules[a[1]], file: files[a[2]], line: a[3], column: a[4], message: a[5],
-        claim: claim, text: a[7] !== null ? a[7] : c ? c.text : null, source: sources[a[8]],
-        related: a[9].map(function (r) {
-          var rc = r[5] === null && Object.prototype.hasOwnProperty.call(data.claims, r[1]) ? data.claims[r[1]] : null;
-          return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
-        })
-      };
+      this.severity = SEV_NAMES[a[0]]; this.rule = rules[a[1]]; this.file = files[a[2]]; this.line = a[3]; this.column = a[4];
+      this.message = a[5]; this.claim = claim; this.text = a[7] !== null ? a[7] : c ? c.text : null; this.source = sources[a[8]];
+      this.rawRelated = a[9];
+      this.expanded = null;
+    }
+    Object.defineProperty(Finding.prototype, 'related', {
+      get: function () {
+        if (this.expanded === null) {
+          this.expanded = this.rawRelated.map(function (r) {
+            var rc = r[5] === null && Object.prototype.hasOwnProperty.call(data.claims, r[1]) ? data.claims[r[1]] : null;
+            return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
+          });
+        }
+        return this.expanded;
+      }
     });
+    data.findings = data.findings.map(function (a) { return new Finding(a); });
     return data;
   }
 
@@ -1154,7 +1170,7 @@ const SCRIPT = String.raw`
   var VERDICT_CLASS = ['supports', 'contradicts', 'silent', 'unchecked'];
   var MATCHED_LABEL = { doi: 'DOI', pmid: 'PubMed id', url: 'URL', 'title-year': 'title and year' };
   var CITED_PAGE = 20;
-  var CITATION_ROWS = 12;
+  var CITATION_PAGE = 10;
   function claimCell(id, value) {
     var c = has(data.claims, id) ? data.claims[id] : null;
     return [el('code', null, [id]), value !== null ? el('div', null, ['says ', el('strong', null, [value])]) : null, c ? el('div', { class: 'muted' }, [el('q', null, [c.text])]) : null];
@@ -1188,24 +1204,11 @@ const SCRIPT = String.raw`
       ]));
     });
     rows.forEach(function (r) { body.append(r); });
-    return rows.length;
   }
   function citedArticle(s) {
     var body = el('tbody', null, []);
-    var shown = 0;
-    var rowCount = s.citations.reduce(function (n, p) { return n + Math.max(1, p.claims.length); }, 0);
     var citing = new Set(s.citations.map(function (p) { return p.from; })).size;
-    var k = 0;
-    function more(limit) {
-      while (k < s.citations.length && shown < limit) shown += citationRows(s.citations[k++], body);
-    }
-    more(CITATION_ROWS);
-    var all = null;
-    if (k < s.citations.length) {
-      all = el('button', { type: 'button', class: 'more' }, ['Show all ' + rowCount + ' rows']);
-      all.addEventListener('click', function () { more(Infinity); all.hidden = true; });
-    }
-    return el('article', { class: 'cited' + (s.disagreeing ? ' has-disagreement' : ''), 'data-source': data.sourceIds[s.source] }, [
+    var article = el('article', { class: 'cited' + (s.disagreeing ? ' has-disagreement' : ''), 'data-source': data.sourceIds[s.source] }, [
       el('h3', null, [sourceName(s.source), ' ', el('span', { class: 'muted mono' }, [data.files[s.file]])]),
       el('p', { class: 'muted' }, ['Cited by ' + plural(citing, 'source') + (s.disagreeing ? '; ' + plural(s.disagreeing, 'citing claim') + ' it contradicts' : '')]),
       el('div', { class: 'table-scroll' }, [el('table', { class: 'cite-table' }, [
@@ -1215,9 +1218,13 @@ const SCRIPT = String.raw`
           el('th', { scope: 'col' }, ['The cited work says']), el('th', { scope: 'col' }, ['Verdict'])
         ])]),
         body
-      ])]),
-      all
+      ])])
     ]);
+    // The citations a page at a time (disagreeing ones first).
+    pager(s.citations.length, CITATION_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) citationRows(s.citations[k], body);
+    }, article);
+    return article;
   }
   var citeList = document.getElementById('citation-list');
   if (data.cited.length === 0) citeList.append(el('p', { class: 'muted' }, ['No source of the register cites another source of the register.']));
@@ -1249,7 +1256,7 @@ const SCRIPT = String.raw`
   var IN_GROUP_PAGE = 200;
   var list = document.getElementById('finding-list');
   var items = data.findings.map(function (f, i) {
-    return { f: f, i: i, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() };
+    return { f: f, i: i, hay: null };
   });
   var SEV_RANK = { error: 0, warning: 1, info: 2 };
 
@@ -1354,6 +1361,12 @@ const SCRIPT = String.raw`
     sourceSelect.append(el('option', { value: id }, [(src ? id + ' — ' + src.title : id) + ' (' + sourceCounts[id] + ')']));
   });
 
+  // What the text filter searches, made the first time it is used.
+  function hayOf(it) {
+    if (it.hay === null) it.hay = [it.f.message, it.f.text || '', it.f.claim || '', it.f.rule, it.f.file].join('\n').toLowerCase();
+    return it.hay;
+  }
+
   function apply() {
     var sev = Object.create(null);
     SEVERITIES.forEach(function (s) { sev[s] = document.getElementById('filter-' + s).checked; });
@@ -1365,7 +1378,7 @@ const SCRIPT = String.raw`
       return sev[f.severity] &&
         (!rule || (rule.slice(-2) === '/*' ? f.rule.indexOf(rule.slice(0, -1)) === 0 : f.rule === rule)) &&
         (!source || f.source === source) &&
-        words.every(function (w) { return it.hay.indexOf(w) >= 0; });
+        (words.length === 0 || words.every(function (w) { return hayOf(it).indexOf(w) >= 0; }));
     });
     list.textContent = '';
     if (groupSelect.value) renderGroups(matched, groupSelect.value);

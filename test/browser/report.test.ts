@@ -68,10 +68,11 @@ function contextProject(): string {
 /**
  * A blog citing a trial of the register by DOI with a different effect size
  * (76% against the trial's 44%: evidence/misrepresents-cited), and a second
- * blog citing it correctly: the 44% cluster prevails (two sources against one).
+ * blog citing it correctly: the 44% cluster prevails (two sources against one);
+ * and eleven blogs citing it on strokes, which it says nothing on.
  */
 function citationProject(): string {
-  const blog = (id: string, size: number) => yaml`
+  const blog = (id: string, size: number, property = 'myocardial-infarction') => yaml`
     source:
       id: ${id}
       title: Blog ${id}
@@ -86,15 +87,23 @@ function citationProject(): string {
         text: "Aspirin cut heart attacks by ${size}%"
         subject: aspirin
         aspect: efficacy
-        property: myocardial-infarction
+        property: ${property}
         value: { effect: benefit, size: { number: ${size}, unit: "%" } }
         evidence:
           - cites: ["1"]
   `;
+  // Eleven more blogs cite the trial for strokes, which it says nothing on: the citations come ten at a time.
+  const strokes = Object.fromEntries(
+    Array.from({ length: 11 }, (_, i) => {
+      const id = `stroke-blog-${String(i + 1).padStart(2, '0')}`;
+      return [`claims/${id}.yaml`, blog(id, 20, 'stroke')];
+    }),
+  );
   return project({
     'claims/wonder-blog.yaml': blog('wonder-blog', 76),
     'claims/careful-blog.yaml': blog('careful-blog', 44),
     'claims/hennekens-1989.yaml': trialFile({ ownStudy: true }),
+    ...strokes,
   });
 }
 
@@ -455,9 +464,16 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
     expect(await cited.count()).toBe(1);
     const hennekens = page.locator('#citations article.cited[data-source="hennekens-1989"]');
     expect(await hennekens.locator('h3').textContent()).toContain("Final report on the aspirin component of the ongoing Physicians' Health Study");
-    expect(await hennekens.locator('p.muted').first().textContent()).toBe('Cited by 2 sources; 1 citing claim it contradicts');
+    expect(await hennekens.locator('p.muted').first().textContent()).toBe('Cited by 13 sources; 1 citing claim it contradicts');
+    // Ten citations at a time.
     const rows = hennekens.locator('tbody tr');
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(10);
+    const more = hennekens.locator('button.more');
+    expect(await more.textContent()).toBe('Show 3 more (3 left)');
+    await more.click();
+    expect(await rows.count()).toBe(13);
+    expect(await more.isHidden()).toBe(true);
+    expect(await hennekens.locator('tbody tr[data-verdict="silent"]').count()).toBe(11);
     // The disagreeing citation first, highlighted: the blog's 76% against the trial's 44%.
     const bad = rows.first();
     expect(await bad.getAttribute('data-verdict')).toBe('contradicts');

@@ -427,6 +427,14 @@ const html: Formatter = (result: LintResult, { tool }) => {
   for (const r of result.rules) {
     rules[r.id] = { summary: r.summary, standard: r.standard, docs: r.docs ? docsUrl(r.docs) : null, severity: r.severity };
   }
+  // Two blocks: what the findings list needs (read first: the list is usable once it is in), and the details
+  // (claims, cited references, disagreements, citations: read after the page is parsed). Made in this order:
+  // the details intern more files and sources into the lists the first block carries.
+  const details = {
+    ...pageClaims(shown),
+    disagreements: disagreements(ordered, shown, all, result.disagreements ?? [], ruleIds.of, sourceIds.of),
+    cited: citedSources(result.citations ?? [], ordered, all, sourceIds.of, files.of),
+  };
   const data = {
     tool,
     summary: result.summary,
@@ -435,10 +443,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
     sourceIds: sourceIds.list,
     findings,
     rules,
-    ...pageClaims(shown),
     sources,
-    disagreements: disagreements(ordered, shown, all, result.disagreements ?? [], ruleIds.of, sourceIds.of),
-    cited: citedSources(result.citations ?? [], ordered, all, sourceIds.of, files.of),
   };
 
   const s = result.summary;
@@ -486,12 +491,12 @@ ${evidenceOverview(result.claims)}
 <section id="disagreements" aria-labelledby="disagreements-h">
 <h2 id="disagreements-h">Where sources disagree</h2>
 <p class="lede">For each subject and property where sources disagree: the clusters its claims fall into (claims that agree with each other), the prevailing one marked — the one the others are reported against: most sources, then the best evidence — with each cluster's sources, value and best level of evidence; then, for the conflict findings, one row per claim: its source, its value, its cluster, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
-<div id="disagreement-list"></div>
+<div id="disagreement-list"><p class="muted">Loading…</p></div>
 </section>
 <section id="citations" aria-labelledby="citations-h">
 <h2 id="citations-h">Citations within the register</h2>
 <p class="lede">Sources of the register that other sources cite (matched by DOI, PubMed id, URL, or title and year). For each citation, the claims that rest on it and whether the cited work's own claims on the same subject and property agree; citations they contradict come first, highlighted, with a link to their finding.</p>
-<div id="citation-list"></div>
+<div id="citation-list"><p class="muted">Loading…</p></div>
 </section>
 <section id="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
@@ -518,6 +523,7 @@ ${evidenceOverview(result.claims)}
 <footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
 <script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">${packData(data)}</script>
 <script>${SCRIPT}</script>
+<script type="application/octet-stream" id="claimlint-details" data-encoding="deflate-raw+base64">${packData(details)}</script>
 </body>
 </html>
 `;
@@ -708,8 +714,8 @@ const SCRIPT = String.raw`
   var KIND_NAMES = ['claim', 'reference', 'source', 'document passage'];
 
   // The data: base64 of deflated JSON, inflated by the browser (no network, no eval).
-  function decode() {
-    var node = document.getElementById('claimlint-data');
+  function decode(id) {
+    var node = document.getElementById(id);
     var text = (node.textContent || '').trim();
     var bytes;
     // Native base64 decoding where the browser has it (Chrome 140, Firefox 133, Safari 18.2); otherwise atob, byte by byte.
@@ -724,32 +730,33 @@ const SCRIPT = String.raw`
     return new Response(stream).text().then(function (t) { return JSON.parse(t); });
   }
 
-  // Compact findings (arrays) to the objects the rendering reads.
-  function expand(data) {
+  // Compact findings (arrays) to the objects the rendering reads. The claims come later (attachDetails):
+  // a finding's text and related entries are read back when asked for, by getters on the prototype.
+  function expandCore(data) {
     var files = data.files, rules = data.ruleIds, sources = data.sourceIds;
-    Object.keys(data.claims).forEach(function (id) {
-      var c = data.claims[id];
-      var src = Object.prototype.hasOwnProperty.call(data.sources, c.source) ? data.sources[c.source] : null;
-      c.sourceTitle = src ? src.title : c.source;
-      if (c.subjectKey === undefined) c.subjectKey = c.subject;
-      c.evidence.forEach(function (e) {
-        if (e.references) e.references = e.references.map(function (i) { return data.refs[i]; });
-      });
-    });
-    // A finding's related entries are read back when it is shown (most never are): a getter on the prototype.
+    data.claims = Object.create(null);
+    data.refs = [];
+    data.disagreements = [];
+    data.cited = [];
+    function claimOf(id) { return id && Object.prototype.hasOwnProperty.call(data.claims, id) ? data.claims[id] : null; }
     function Finding(a) {
-      var claim = a[6];
-      var c = claim && Object.prototype.hasOwnProperty.call(data.claims, claim) ? data.claims[claim] : null;
       this.severity = SEV_NAMES[a[0]]; this.rule = rules[a[1]]; this.file = files[a[2]]; this.line = a[3]; this.column = a[4];
-      this.message = a[5]; this.claim = claim; this.text = a[7] !== null ? a[7] : c ? c.text : null; this.source = sources[a[8]];
+      this.message = a[5]; this.claim = a[6]; this.rawText = a[7]; this.source = sources[a[8]];
       this.rawRelated = a[9];
       this.expanded = null;
     }
+    Object.defineProperty(Finding.prototype, 'text', {
+      get: function () {
+        if (this.rawText !== null) return this.rawText;
+        var c = claimOf(this.claim);
+        return c ? c.text : null;
+      }
+    });
     Object.defineProperty(Finding.prototype, 'related', {
       get: function () {
         if (this.expanded === null) {
           this.expanded = this.rawRelated.map(function (r) {
-            var rc = r[5] === null && Object.prototype.hasOwnProperty.call(data.claims, r[1]) ? data.claims[r[1]] : null;
+            var rc = r[5] === null ? claimOf(r[1]) : null;
             return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
           });
         }
@@ -760,16 +767,41 @@ const SCRIPT = String.raw`
     return data;
   }
 
+  // The claims (cited references by index), disagreements and citations.
+  function attachDetails(data, details) {
+    Object.keys(details.claims).forEach(function (id) {
+      var c = details.claims[id];
+      var src = Object.prototype.hasOwnProperty.call(data.sources, c.source) ? data.sources[c.source] : null;
+      c.sourceTitle = src ? src.title : c.source;
+      if (c.subjectKey === undefined) c.subjectKey = c.subject;
+      c.evidence.forEach(function (e) {
+        if (e.references) e.references = e.references.map(function (i) { return details.refs[i]; });
+      });
+    });
+    data.claims = details.claims;
+    data.refs = details.refs;
+    data.disagreements = details.disagreements;
+    data.cited = details.cited;
+    data.findings.forEach(function (f) { f.expanded = null; });
+  }
+
+  function failed(e) {
+    var loading = document.getElementById('loading');
+    var msg = 'The report could not be read: ' + String(e && e.message || e);
+    if (loading) loading.textContent = msg;
+    else document.body.prepend(document.createTextNode(msg));
+  }
+
   if (typeof DecompressionStream === 'undefined') {
     document.getElementById('loading').textContent = 'This browser cannot unpack the report (it needs DecompressionStream: Chrome 80, Firefox 113, Safari 16.4 or later). Use claimlint --format json instead.';
     return;
   }
-  // Performance marks (claimlint:decoded, claimlint:ready) let a profiler see where the opening time goes.
+  // Performance marks let a profiler see where the opening time goes: claimlint:start (the page script runs),
+  // decoded (the findings' data read), list (the findings list rendered and its filters live), details-decoded,
+  // ready (everything rendered).
   function mark(name) { if (window.performance && performance.mark) performance.mark('claimlint:' + name); }
   mark('start');
-  decode().then(function (data) { mark('decoded'); start(expand(data)); }).catch(function (e) {
-    document.getElementById('loading').textContent = 'The report could not be read: ' + String(e && e.message || e);
-  });
+  decode('claimlint-data').then(function (data) { mark('decoded'); start(expandCore(data)); }).catch(failed);
 
   function start(data) {
   var SEVERITIES = ['error', 'warning', 'info'];
@@ -1013,6 +1045,11 @@ const SCRIPT = String.raw`
     var built = false;
     function build() {
       if (built) return;
+      // The body shows the claims: until they are read, it waits.
+      if (!detailsReady) {
+        if (pending.indexOf(build) < 0) pending.push(build);
+        return;
+      }
       built = true;
       findingBody(f, more);
     }
@@ -1147,24 +1184,6 @@ const SCRIPT = String.raw`
     });
     return wrap;
   }
-  var disList = document.getElementById('disagreement-list');
-  var disShown = 0;
-  var disMore = el('button', { type: 'button', class: 'more', id: 'disagreement-more' }, []);
-  function showDisagreements() {
-    var next = data.disagreements.slice(disShown, disShown + DIS_PAGE);
-    next.forEach(function (d) { disList.insertBefore(disagreementTable(d), disMore); });
-    disShown += next.length;
-    var left = data.disagreements.length - disShown;
-    disMore.hidden = left <= 0;
-    disMore.textContent = 'Show ' + Math.min(left, DIS_PAGE) + ' more (' + left + ' left)';
-  }
-  disMore.addEventListener('click', showDisagreements);
-  if (data.disagreements.length === 0) disList.append(el('p', { class: 'muted' }, ['No conflict findings: the sources do not disagree.']));
-  else {
-    disList.append(disMore);
-    showDisagreements();
-  }
-
   // Citations within the register: per cited source, who cites it and whether the cited work agrees.
   var VERDICT_LABEL = ['agrees', 'disagrees', 'says nothing on it', 'not comparable'];
   var VERDICT_CLASS = ['supports', 'contradicts', 'silent', 'unchecked'];
@@ -1226,11 +1245,35 @@ const SCRIPT = String.raw`
     }, article);
     return article;
   }
-  var citeList = document.getElementById('citation-list');
-  if (data.cited.length === 0) citeList.append(el('p', { class: 'muted' }, ['No source of the register cites another source of the register.']));
-  else pager(data.cited.length, CITED_PAGE, function (from, to) {
-    for (var k = from; k < to; k++) citeList.insertBefore(citedArticle(data.cited[k]), citeList.lastChild);
-  }, citeList);
+  // The views that need the details: rendered once they are read.
+  var detailsReady = false;
+  var pending = [];
+  function renderDetailViews() {
+    var disList = document.getElementById('disagreement-list');
+    disList.textContent = '';
+    var disShown = 0;
+    var disMore = el('button', { type: 'button', class: 'more', id: 'disagreement-more' }, []);
+    function showDisagreements() {
+      var next = data.disagreements.slice(disShown, disShown + DIS_PAGE);
+      next.forEach(function (d) { disList.insertBefore(disagreementTable(d), disMore); });
+      disShown += next.length;
+      var left = data.disagreements.length - disShown;
+      disMore.hidden = left <= 0;
+      disMore.textContent = 'Show ' + Math.min(left, DIS_PAGE) + ' more (' + left + ' left)';
+    }
+    disMore.addEventListener('click', showDisagreements);
+    if (data.disagreements.length === 0) disList.append(el('p', { class: 'muted' }, ['No conflict findings: the sources do not disagree.']));
+    else {
+      disList.append(disMore);
+      showDisagreements();
+    }
+    var citeList = document.getElementById('citation-list');
+    citeList.textContent = '';
+    if (data.cited.length === 0) citeList.append(el('p', { class: 'muted' }, ['No source of the register cites another source of the register.']));
+    else pager(data.cited.length, CITED_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) citeList.insertBefore(citedArticle(data.cited[k]), citeList.lastChild);
+    }, citeList);
+  }
 
   // Show one finding: the filters narrowed to its rule and claim, then scrolled to and opened.
   function revealFinding(i) {
@@ -1399,8 +1442,28 @@ const SCRIPT = String.raw`
   if (data.findings.length === 0) {
     list.append(el('p', { class: 'notice' }, ['No problems found in ' + plural(data.summary.claims, 'claim') + '.']));
   }
-  document.body.setAttribute('data-ready', 'true');
-  mark('ready');
+  document.body.setAttribute('data-list', 'true');
+  mark('list');
+
+  // Then the details, once the page (and the block holding them, after this script) is parsed.
+  function whenParsed(fn) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+    else fn();
+  }
+  whenParsed(function () {
+    decode('claimlint-details').then(function (details) {
+      mark('details-decoded');
+      attachDetails(data, details);
+      items.forEach(function (it) { it.hay = null; });
+      detailsReady = true;
+      var waiting = pending;
+      pending = [];
+      waiting.forEach(function (build) { build(); });
+      renderDetailViews();
+      document.body.setAttribute('data-ready', 'true');
+      mark('ready');
+    }).catch(failed);
+  });
   }
 })();
 `;

@@ -599,7 +599,7 @@ describe('a report of hostile claim texts, in Chromium', { timeout: 120_000 }, (
     expect(await pwned(page)).toBeUndefined();
     // No element came from the claims: no img, no injected script or svg with handlers.
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('script').count()).toBe(3);
     expect(await page.$$eval('*', (els) => els.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length)).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
     // The texts are on the page, verbatim, as text.

@@ -63,9 +63,13 @@ interface PageData {
 
 function pageData(result: LintResult): { page: string; data: PageData } {
   const page = html(result, CTX);
-  const m = /<script type="application\/octet-stream" id="claimlint-data" data-encoding="deflate-raw\+base64">([\s\S]*?)<\/script>/.exec(page);
-  expect(m).not.toBeNull();
-  return { page, data: JSON.parse(inflateRawSync(Buffer.from(m![1]!, 'base64')).toString('utf8')) as PageData };
+  // The findings' block and the details' block (claims, disagreements, citations), merged.
+  const [core, details] = ['claimlint-data', 'claimlint-details'].map((id) => {
+    const m = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="deflate-raw\\+base64">([\\s\\S]*?)</script>`).exec(page);
+    expect(m, id).not.toBeNull();
+    return JSON.parse(inflateRawSync(Buffer.from(m![1]!, 'base64')).toString('utf8')) as Record<string, unknown>;
+  });
+  return { page, data: { ...core, ...details } as unknown as PageData };
 }
 
 const lintFiles = (opts: LintOptions = {}) => lintTexts(FILES, { cwd: '/virtual', now: new Date('2026-11-23'), ...opts });

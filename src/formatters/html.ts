@@ -100,11 +100,18 @@ const RELATED_KINDS = ['claim', 'reference', 'source', 'document'] as const;
 /**
  * The findings in compact form, one array each:
  * `[severity (0 error, 1 warning, 2 info), rule index, file index, line,
- * column, message, claim id or null, claim text (null when the claim table
- * has it), source index, related]`, related entries as `[kind index, id,
- * file index, line, column, text or null]`.
+ * column, message up to its last ": " (all of it when it has none), claim id
+ * or null, claim text (null when the claim table has it), source index,
+ * number of related claims, index of the rest of the message after ": " in
+ * `tails` or -1]`. The rest of a message (the advice: "cite the study it
+ * comes from, or remove the figure") is shared by many findings and travels
+ * once. The related entries travel with the details (`related`, by finding
+ * index), each `[kind index, id, file index, line, column, text or null]`.
  */
-export type CompactFinding = [number, number, number, number, number, string, string | null, string | null, number, Array<[number, string, number, number, number, string | null]>];
+export type CompactFinding = [number, number, number, number, number, string, string | null, string | null, number, number, number];
+
+/** A related entry of a finding: `[kind index, id, file index, line, column, text or null]`. */
+export type CompactRelated = [number, string, number, number, number, string | null];
 
 /**
  * For each subject and property with a conflict finding, the claims that
@@ -404,23 +411,29 @@ const html: Formatter = (result: LintResult, { tool }) => {
   };
   // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
   const ordered = [...result.findings].sort((a, b) => SEVERITY_INDEX[a.severity] - SEVERITY_INDEX[b.severity]);
-  const findings: CompactFinding[] = ordered.map((f) => {
+  const tails = intern();
+  const related: Record<number, CompactRelated[]> = Object.create(null);
+  const findings: CompactFinding[] = ordered.map((f, i) => {
     const known = keep(f.claim);
-    const related = f.related.map((r): [number, string, number, number, number, string | null] => {
-      const inTable = r.kind === 'claim' && keep(r.claim);
-      return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
-    });
+    if (f.related.length > 0) {
+      related[i] = f.related.map((r): CompactRelated => {
+        const inTable = r.kind === 'claim' && keep(r.claim);
+        return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
+      });
+    }
+    const cut = f.message.lastIndexOf(': ');
     return [
       SEVERITY_INDEX[f.severity],
       ruleIds.of(f.rule),
       files.of(f.file),
       f.line,
       f.column,
-      f.message,
+      cut < 0 ? f.message : f.message.slice(0, cut),
       f.claim,
       known ? null : f.text,
       sourceIds.of(sourceOf(f, all, fileSource)),
-      related,
+      f.related.filter((r) => r.kind === 'claim').length,
+      cut < 0 ? -1 : tails.of(f.message.slice(cut + 2)),
     ];
   });
   const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
@@ -431,6 +444,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
   // (claims, cited references, disagreements, citations: read after the page is parsed). Made in this order:
   // the details intern more files and sources into the lists the first block carries.
   const details = {
+    related,
     ...pageClaims(shown),
     disagreements: disagreements(ordered, shown, all, result.disagreements ?? [], ruleIds.of, sourceIds.of),
     cited: citedSources(result.citations ?? [], ordered, all, sourceIds.of, files.of),
@@ -442,6 +456,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
     ruleIds: ruleIds.list,
     sourceIds: sourceIds.list,
     findings,
+    tails: tails.list,
     rules,
     sources,
   };
@@ -735,16 +750,22 @@ const SCRIPT = String.raw`
   function expandCore(data) {
     var files = data.files, rules = data.ruleIds, sources = data.sourceIds;
     data.claims = Object.create(null);
+    data.related = Object.create(null);
     data.refs = [];
     data.disagreements = [];
     data.cited = [];
     function claimOf(id) { return id && Object.prototype.hasOwnProperty.call(data.claims, id) ? data.claims[id] : null; }
-    function Finding(a) {
+    var tails = data.tails;
+    function Finding(a, index) {
+      this.index = index;
       this.severity = SEV_NAMES[a[0]]; this.rule = rules[a[1]]; this.file = files[a[2]]; this.line = a[3]; this.column = a[4];
-      this.message = a[5]; this.claim = a[6]; this.rawText = a[7]; this.source = sources[a[8]];
-      this.rawRelated = a[9];
+      this.head = a[5]; this.tail = a[10]; this.claim = a[6]; this.rawText = a[7]; this.source = sources[a[8]];
+      this.relatedClaims = a[9];
       this.expanded = null;
     }
+    Object.defineProperty(Finding.prototype, 'message', {
+      get: function () { return this.tail < 0 ? this.head : this.head + ': ' + tails[this.tail]; }
+    });
     Object.defineProperty(Finding.prototype, 'text', {
       get: function () {
         if (this.rawText !== null) return this.rawText;
@@ -755,7 +776,8 @@ const SCRIPT = String.raw`
     Object.defineProperty(Finding.prototype, 'related', {
       get: function () {
         if (this.expanded === null) {
-          this.expanded = this.rawRelated.map(function (r) {
+          var raw = Object.prototype.hasOwnProperty.call(data.related, this.index) ? data.related[this.index] : [];
+          this.expanded = raw.map(function (r) {
             var rc = r[5] === null ? claimOf(r[1]) : null;
             return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
           });
@@ -763,7 +785,7 @@ const SCRIPT = String.raw`
         return this.expanded;
       }
     });
-    data.findings = data.findings.map(function (a) { return new Finding(a); });
+    data.findings = data.findings.map(function (a, i) { return new Finding(a, i); });
     return data;
   }
 
@@ -779,6 +801,7 @@ const SCRIPT = String.raw`
       });
     });
     data.claims = details.claims;
+    data.related = details.related;
     data.refs = details.refs;
     data.disagreements = details.disagreements;
     data.cited = details.cited;
@@ -990,7 +1013,7 @@ const SCRIPT = String.raw`
   }
 
   function isConflict(f) {
-    return f.rule.indexOf('conflict/') === 0 && f.claim && f.related.some(function (r) { return r.kind === 'claim'; });
+    return f.rule.indexOf('conflict/') === 0 && f.claim && f.relatedClaims > 0;
   }
 
   function findingBody(f, into) {

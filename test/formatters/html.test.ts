@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintResult } from '../../src/engine/run/linter.js';
 import { fingerprint } from '../../src/engine/report/fingerprint.js';
 import type { Finding } from '../../src/engine/report/finding.js';
-import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type Disagreement } from '../../src/formatters/html.js';
+import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type CompactRelated, type Disagreement } from '../../src/formatters/html.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { yaml } from '../helpers/rule-tester.js';
@@ -94,6 +94,8 @@ interface EmbeddedData {
   rules: Record<string, { docs: string | null; summary: string }>;
   disagreements: Disagreement[];
   refs: Array<{ title?: string; url?: string }>;
+  tails: string[];
+  related: Record<string, CompactRelated[]>;
 }
 
 /**
@@ -123,13 +125,14 @@ function embedded(page: string): Omit<EmbeddedData, 'findings'> & {
   }
   return {
     ...data,
-    findings: data.findings.map((a) => ({
+    findings: data.findings.map((a, i) => ({
       severity: sev[a[0]]!,
       rule: data.ruleIds[a[1]]!,
-      message: a[5],
+      // The message up to its last ": ", then the shared rest.
+      message: a[10] < 0 ? a[5] : `${a[5]}: ${data.tails[a[10]]!}`,
       text: a[7] ?? (a[6] ? data.claims[a[6]]?.text ?? null : null),
       source: data.sourceIds[a[8]]!,
-      related: a[9].map((r) => ({ claim: r[1] })),
+      related: (data.related[String(i)] ?? []).map((r) => ({ claim: r[1] })),
     })),
   };
 }
@@ -220,6 +223,10 @@ describe('html formatter', () => {
     const data = embedded(html(result, CTX));
     expect(data.summary).toEqual(result.summary);
     expect(data.findings).toHaveLength(result.findings.length);
+    // Messages read back whole from their head and their shared rest (each rest once).
+    expect(data.findings.map((f) => f.message).sort()).toEqual(result.findings.map((f) => f.message).sort());
+    expect(new Set(data.tails).size).toBe(data.tails.length);
+    expect(data.tails.length).toBeLessThan(result.findings.length);
     const conflict = data.findings.find((f) => f.rule === 'conflict/value');
     expect(conflict, 'the two origins conflict').toBeDefined();
     expect(conflict!.source).toBe('guide');

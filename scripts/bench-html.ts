@@ -90,6 +90,8 @@ interface Opening {
   /** From `goto` to the ready selector, in this process. */
   wall: number;
   findingsShown: number;
+  /** Findings in the report (its summary). */
+  findings: number;
 }
 
 async function openReport(page: Page, url: string): Promise<Opening> {
@@ -103,9 +105,10 @@ async function openReport(page: Page, url: string): Promise<Opening> {
     decoded: performance.getEntriesByName('claimlint:decoded')[0]?.startTime ?? NaN,
     ready: performance.getEntriesByName('claimlint:ready')[0]?.startTime ?? NaN,
     shown: document.querySelectorAll('#finding-list li.finding').length,
-  })`)) as { list: number; decoded: number; ready: number; shown: number };
+    total: ['errors', 'warnings', 'infos'].reduce((n, k) => n + Number(document.querySelector('[data-summary="' + k + '"]').textContent), 0),
+  })`)) as { list: number; decoded: number; ready: number; shown: number; total: number };
   if (marks.shown === 0) throw new Error('the report opened with no finding rendered');
-  return { list: marks.list, decoded: marks.decoded, ready: marks.ready, wall, findingsShown: marks.shown };
+  return { list: marks.list, decoded: marks.decoded, ready: marks.ready, wall, findingsShown: marks.shown, findings: marks.total };
 }
 
 /** Sum of the durations of complete trace events on the renderer's main thread, by name (the top ones). */
@@ -162,7 +165,7 @@ try {
       openings.push(o);
       process.stdout.write(
         `  opening ${i + 1}: interactive (findings list rendered) ${sec(o.list)} after navigation (its data read at ${sec(o.decoded)}); ` +
-          `everything rendered at ${sec(o.ready)} (${sec(o.wall)} from goto, in this process); ${o.findingsShown} findings on the first page; load ${l}\n`,
+          `everything rendered at ${sec(o.ready)} (${sec(o.wall)} from goto, in this process); ${o.findingsShown} of ${o.findings} findings on the first page; load ${l}\n`,
       );
     } finally {
       await browser.close();

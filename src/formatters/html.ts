@@ -630,11 +630,12 @@ table.cluster-table th,table.cluster-table td{border:1px solid var(--line);paddi
 table.cluster-table thead th{background:#eef1f4}
 table.cluster-table caption{text-align:left;caption-side:top;padding:2px 0}
 table.cluster-table th,table.cluster-table td{min-width:5.5rem}
+table.cluster-table td:nth-child(3){min-width:11rem}
 table.cluster-table thead th{white-space:nowrap}
 table.cite-table th,table.cite-table td{min-width:8rem}
 table.cite-table td:nth-child(2){white-space:nowrap}
 table.cluster-table tr.prevailing{background:#e9f5ec;box-shadow:inset 4px 0 0 #1a7f37}
-.prevailing-tag{display:inline-block;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:4px;background:#1a7f37;color:#fff}
+.prevailing-tag{display:inline-block;white-space:nowrap;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:4px;background:#1a7f37;color:#fff}
 .cluster-tag{display:inline-block;font-weight:700;font-size:.78rem;padding:0 6px;border-radius:4px;background:#eef1f4;border:1px solid var(--line)}
 .cluster-tag.is-prevailing{background:#1a7f37;color:#fff;border-color:#1a7f37}
 .src-list{margin:0;padding:0;list-style:none}

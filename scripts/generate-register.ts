@@ -9,10 +9,11 @@
  * entries, unsourced statistics, claims with no evidence or testimonials
  * only. The output is deterministic for a given seed.
  *
- *   npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group]
+ *   npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group] [--cite-register]
  *
  * --one-group puts every claim on one subject and property with mixed values
- * (see GenerateOptions.oneGroup).
+ * (see GenerateOptions.oneGroup); --cite-register makes every tenth reference
+ * an earlier source of the register (GenerateOptions.citeRegister).
  *
  * writes <dir>/claimlint.config.yaml and <dir>/claims/source-000.yaml ...
  */
@@ -35,6 +36,13 @@ export interface GenerateOptions {
    * decades. The worst case for the cross-claim conflict rules.
    */
   oneGroup?: boolean;
+  /**
+   * Every tenth reference of each file (after the first) is an earlier
+   * source of the register, by its URL: a citation graph for the HTML
+   * report's Citations view and evidence/misrepresents-cited. Off by
+   * default (the output is then unchanged).
+   */
+  citeRegister?: boolean;
 }
 
 export interface GeneratedRegister {
@@ -165,6 +173,10 @@ export function generateRegister(dir: string, opts: GenerateOptions = {}): Gener
       };
       if (chance(0.6)) ref.doi = `10.5555/synthetic.${f}.${r}`;
       else ref.url = `https://example.org/${sourceId}/ref-${r}`;
+      if (opts.citeRegister && f > 0 && r % 10 === 0) {
+        delete ref.doi;
+        ref.url = `https://example.org/source-${String((f * 7 + r) % f).padStart(3, '0')}`;
+      }
       if (chance(0.2)) ref.design = pick(DESIGNS);
       refs.push(ref);
     }
@@ -331,11 +343,12 @@ if (isMainModule(import.meta.url)) {
       files: { type: 'string' },
       seed: { type: 'string' },
       'one-group': { type: 'boolean' },
+      'cite-register': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    process.stdout.write('Usage: npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group]\n');
+    process.stdout.write('Usage: npx tsx scripts/generate-register.ts <dir> [--claims 10000] [--files 100] [--seed 1] [--one-group] [--cite-register]\n');
     process.exit(values.help ? 0 : 2);
   }
   const num = (s: string | undefined, name: string, dflt: number): number => {
@@ -352,6 +365,7 @@ if (isMainModule(import.meta.url)) {
     files: num(values.files, 'files', 100),
     seed: num(values.seed, 'seed', 1),
     oneGroup: values['one-group'] ?? false,
+    citeRegister: values['cite-register'] ?? false,
   });
   process.stdout.write(
     `Wrote ${result.claims} claims in ${result.files.length} files to ${dir} ` +

@@ -20,7 +20,10 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/register/claim-summary.js';
+import type { CitationData, CitationVerdict, MatchedBy } from '../engine/register/citations.js';
 import type { Finding } from '../engine/report/finding.js';
+import type { DisagreementGroup } from '../engine/report/disagreements.js';
+import type { EvidenceLevel } from '../model.js';
 import type { LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
 import type { Formatter } from './types.js';
@@ -97,11 +100,18 @@ const RELATED_KINDS = ['claim', 'reference', 'source', 'document'] as const;
 /**
  * The findings in compact form, one array each:
  * `[severity (0 error, 1 warning, 2 info), rule index, file index, line,
- * column, message, claim id or null, claim text (null when the claim table
- * has it), source index, related]`, related entries as `[kind index, id,
- * file index, line, column, text or null]`.
+ * column, message up to its last ": " (all of it when it has none), claim id
+ * or null, claim text (null when the claim table has it), source index,
+ * number of related claims, index of the rest of the message after ": " in
+ * `tails` or -1]`. The rest of a message (the advice: "cite the study it
+ * comes from, or remove the figure") is shared by many findings and travels
+ * once. The related entries travel with the details (`related`, by finding
+ * index), each `[kind index, id, file index, line, column, text or null]`.
  */
-export type CompactFinding = [number, number, number, number, number, string, string | null, string | null, number, Array<[number, string, number, number, number, string | null]>];
+export type CompactFinding = [number, number, number, number, number, string, string | null, string | null, number, number, number];
+
+/** A related entry of a finding: `[kind index, id, file index, line, column, text or null]`. */
+export type CompactRelated = [number, string, number, number, number, string | null];
 
 /**
  * For each subject and property with a conflict finding, the claims that
@@ -115,21 +125,67 @@ export interface Disagreement {
   /** Number of conflict findings. */
   findings: number;
   claims: string[];
+  /**
+   * The clusters the subject and property's claims fall into (the JSON
+   * report's `disagreements`), one set per way they differ; empty when the
+   * result has none.
+   */
+  sets: PageClusterSet[];
+  /** For each of `claims`, the index of its cluster in the sets' clusters taken in order (-1: in none). */
+  clusterOf: number[];
 }
 
-function disagreements(findings: readonly Finding[], claims: Record<string, ClaimSummary>, ruleIndex: (id: string) => number): Disagreement[] {
+/** One way the claims of a subject and property differ, with its clusters (prevailing first). */
+export interface PageClusterSet {
+  dimension: DisagreementGroup['dimension'];
+  clusters: PageCluster[];
+}
+
+/** A cluster as the page needs it: sources by index, the number of claims, the best evidence level. */
+export interface PageCluster {
+  prevailing: boolean;
+  value: string;
+  /** Indexes into `sourceIds`. */
+  sources: number[];
+  claims: number;
+  /** Best CEBM level of the cluster's claims (1 best); null when none of them has rated evidence. */
+  level: EvidenceLevel;
+}
+
+/** Subject (after aliases) and property: the key the conflict rules and the clusters group by. */
+function groupKey(c: ClaimSummary): string {
+  return `${c.subjectKey}\u0000${c.property.toLowerCase()}`;
+}
+
+/**
+ * The "Where sources disagree" entries: the claims of each subject and
+ * property's conflict findings, and the clusters the JSON report gives for
+ * it (a subject and property with disagreeing clusters but no conflict
+ * finding, because its rules are off or suppressed, gets an entry too).
+ */
+function disagreements(
+  findings: readonly Finding[],
+  claims: Record<string, ClaimSummary>,
+  all: Record<string, ClaimSummary>,
+  clusterGroups: readonly DisagreementGroup[],
+  ruleIndex: (id: string) => number,
+  sourceIndex: (id: string) => number,
+): Disagreement[] {
   const groups = new Map<string, Disagreement & { seen: Set<string> }>();
+  const entry = (key: string, subject: string, property: string) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { subject, property, rules: [], findings: 0, claims: [], sets: [], clusterOf: [], seen: new Set() };
+      groups.set(key, g);
+    }
+    return g;
+  };
   for (const f of findings) {
     if (!f.rule.startsWith('conflict/') || !f.claim) continue;
     const own = Object.prototype.hasOwnProperty.call(claims, f.claim) ? claims[f.claim] : undefined;
     const others = f.related.filter((r) => r.kind === 'claim').map((r) => r.claim);
     if (!own || others.length === 0) continue;
-    const key = `${own.subjectKey}\u0000${own.property.toLowerCase()}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { subject: own.subject, property: own.property, rules: [], findings: 0, claims: [], seen: new Set() };
-      groups.set(key, g);
-    }
+    const g = entry(groupKey(own), own.subject, own.property);
     g.findings++;
     const r = ruleIndex(f.rule);
     if (!g.rules.includes(r)) g.rules.push(r);
@@ -139,9 +195,101 @@ function disagreements(findings: readonly Finding[], claims: Record<string, Clai
       g.claims.push(id);
     }
   }
+  // The clusters, and each listed claim's cluster (its index over the entry's sets, in order).
+  const clusterOfClaim = new Map<Disagreement, Map<string, number>>();
+  for (const group of clusterGroups) {
+    const firstId = group.clusters[0]?.claims[0];
+    const first = firstId !== undefined && Object.prototype.hasOwnProperty.call(all, firstId) ? all[firstId]! : undefined;
+    const g = entry(first ? groupKey(first) : `${group.subject}\u0000${group.property.toLowerCase()}`, group.subject, group.property);
+    let of = clusterOfClaim.get(g);
+    if (!of) clusterOfClaim.set(g, (of = new Map()));
+    let index = g.sets.reduce((n, set) => n + set.clusters.length, 0);
+    for (const c of group.clusters) {
+      for (const id of c.claims) if (!of.has(id)) of.set(id, index);
+      index++;
+    }
+    g.sets.push({
+      dimension: group.dimension,
+      clusters: group.clusters.map((c) => ({
+        prevailing: c.prevailing,
+        value: c.value,
+        sources: c.sources.map(sourceIndex),
+        claims: c.claims.length,
+        level: c.bestLevel,
+      })),
+    });
+  }
+  for (const [g, of] of clusterOfClaim) g.clusterOf = g.claims.map((id) => of.get(id) ?? -1);
   return [...groups.values()]
     .map(({ seen: _seen, ...g }) => g)
-    .sort((a, b) => b.findings - a.findings || b.claims.length - a.claims.length || (a.subject + a.property < b.subject + b.property ? -1 : 1));
+    .sort((a, b) => b.findings - a.findings || b.claims.length - a.claims.length || b.sets.length - a.sets.length || (a.subject + a.property < b.subject + b.property ? -1 : 1));
+}
+
+const VERDICTS: readonly CitationVerdict[] = ['supports', 'contradicts', 'silent', 'unchecked'];
+const MISREPRESENTS = 'evidence/misrepresents-cited';
+
+/**
+ * A claim citing a register source, compact: `[claim id, verdict (index in
+ * supports, contradicts, silent, unchecked), its value or null, the cited
+ * work's claims on its subject and property as [id, value or null], index
+ * of its evidence/misrepresents-cited finding or -1]`.
+ */
+export type PageCitingClaim = [string, number, string | null, Array<[string, string | null]>, number];
+
+/** One reference of a source that is itself a source of the register. */
+export interface PageCitation {
+  /** Citing source and its file (indexes into `sourceIds` and `files`); the reference id in its list. */
+  from: number;
+  file: number;
+  ref: string;
+  matchedBy: MatchedBy;
+  claims: PageCitingClaim[];
+}
+
+/** A source of the register cited by others, with every citation of it (disagreeing ones first). */
+export interface PageCitedSource {
+  /** Index into `sourceIds`, and its file. */
+  source: number;
+  file: number;
+  /** Citing claims the source's own claims contradict. */
+  disagreeing: number;
+  citations: PageCitation[];
+}
+
+/**
+ * The citation graph for the "Citations" view, grouped by cited source:
+ * sources with disagreeing citations first, then the most cited. Claim
+ * values come from the claim summaries; a citing claim's finding is found
+ * by its claim id (one pass over the findings).
+ */
+function citedSources(
+  citations: readonly CitationData[],
+  findings: readonly Finding[],
+  all: Record<string, ClaimSummary>,
+  sourceIndex: (id: string) => number,
+  fileIndex: (file: string) => number,
+): PageCitedSource[] {
+  const findingOf = new Map<string, number>();
+  findings.forEach((f, i) => {
+    if (f.rule === MISREPRESENTS && f.claim && !findingOf.has(f.claim)) findingOf.set(f.claim, i);
+  });
+  const valueOf = (id: string) => (Object.prototype.hasOwnProperty.call(all, id) ? all[id]!.value : null);
+  const bySource = new Map<string, PageCitedSource & { citing: Set<string> }>();
+  for (const c of citations) {
+    let entry = bySource.get(c.to);
+    if (!entry) bySource.set(c.to, (entry = { source: sourceIndex(c.to), file: fileIndex(c.toFile), disagreeing: 0, citations: [], citing: new Set() }));
+    entry.citing.add(c.from);
+    const claims = c.claims.map((x): PageCitingClaim => {
+      if (x.verdict === 'contradicts') entry.disagreeing++;
+      return [x.claim, VERDICTS.indexOf(x.verdict), valueOf(x.claim), x.cited.map((id): [string, string | null] => [id, valueOf(id)]), findingOf.get(x.claim) ?? -1];
+    });
+    entry.citations.push({ from: sourceIndex(c.from), file: fileIndex(c.file), ref: c.reference, matchedBy: c.matchedBy, claims });
+  }
+  const disagrees = (p: PageCitation) => (p.claims.some((x) => x[1] === 1) ? 0 : 1);
+  return [...bySource.values()]
+    .map(({ citing, ...e }) => ({ ...e, citations: e.citations.sort((a, b) => disagrees(a) - disagrees(b)), n: citing.size }))
+    .sort((a, b) => b.disagreeing - a.disagreeing || b.n - a.n || a.source - b.source)
+    .map(({ n: _n, ...e }) => e);
 }
 
 const BAND_STYLE: Record<EvidenceBand, { label: string; description: string; fill: string; ink: string }> = {
@@ -263,29 +411,44 @@ const html: Formatter = (result: LintResult, { tool }) => {
   };
   // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
   const ordered = [...result.findings].sort((a, b) => SEVERITY_INDEX[a.severity] - SEVERITY_INDEX[b.severity]);
-  const findings: CompactFinding[] = ordered.map((f) => {
+  const tails = intern();
+  const related: Record<number, CompactRelated[]> = Object.create(null);
+  const findings: CompactFinding[] = ordered.map((f, i) => {
     const known = keep(f.claim);
-    const related = f.related.map((r): [number, string, number, number, number, string | null] => {
-      const inTable = r.kind === 'claim' && keep(r.claim);
-      return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
-    });
+    if (f.related.length > 0) {
+      related[i] = f.related.map((r): CompactRelated => {
+        const inTable = r.kind === 'claim' && keep(r.claim);
+        return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
+      });
+    }
+    const cut = f.message.lastIndexOf(': ');
     return [
       SEVERITY_INDEX[f.severity],
       ruleIds.of(f.rule),
       files.of(f.file),
       f.line,
       f.column,
-      f.message,
+      cut < 0 ? f.message : f.message.slice(0, cut),
       f.claim,
       known ? null : f.text,
       sourceIds.of(sourceOf(f, all, fileSource)),
-      related,
+      f.related.filter((r) => r.kind === 'claim').length,
+      cut < 0 ? -1 : tails.of(f.message.slice(cut + 2)),
     ];
   });
   const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
   for (const r of result.rules) {
     rules[r.id] = { summary: r.summary, standard: r.standard, docs: r.docs ? docsUrl(r.docs) : null, severity: r.severity };
   }
+  // Two blocks: what the findings list needs (read first: the list is usable once it is in), and the details
+  // (claims, cited references, disagreements, citations: read after the page is parsed). Made in this order:
+  // the details intern more files and sources into the lists the first block carries.
+  const details = {
+    related,
+    ...pageClaims(shown),
+    disagreements: disagreements(ordered, shown, all, result.disagreements ?? [], ruleIds.of, sourceIds.of),
+    cited: citedSources(result.citations ?? [], ordered, all, sourceIds.of, files.of),
+  };
   const data = {
     tool,
     summary: result.summary,
@@ -293,10 +456,9 @@ const html: Formatter = (result: LintResult, { tool }) => {
     ruleIds: ruleIds.list,
     sourceIds: sourceIds.list,
     findings,
+    tails: tails.list,
     rules,
-    ...pageClaims(shown),
     sources,
-    disagreements: disagreements(ordered, shown, ruleIds.of),
   };
 
   const s = result.summary;
@@ -322,7 +484,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
 <div class="wrap">
 <h1>claimlint report</h1>
 <p class="muted">${escapeHtml(`${tool.name} ${tool.version} · ${plural(s.claims, 'claim')} in ${plural(s.files, 'file')} from ${plural(s.sources, 'source')}`)}</p>
-<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#evidence">Evidence by subject</a><a href="#disagreements">Where sources disagree</a><a href="#findings">Findings</a></nav>
+<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#evidence">Evidence by subject</a><a href="#disagreements">Where sources disagree</a><a href="#citations">Citations</a><a href="#findings">Findings</a></nav>
 </div>
 </header>
 <main class="wrap">
@@ -343,8 +505,13 @@ ${evidenceOverview(result.claims)}
 </section>
 <section id="disagreements" aria-labelledby="disagreements-h">
 <h2 id="disagreements-h">Where sources disagree</h2>
-<p class="lede">For each subject and property with a conflict finding, one row per claim: its source, its value, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
-<div id="disagreement-list"></div>
+<p class="lede">For each subject and property where sources disagree: the clusters its claims fall into (claims that agree with each other), the prevailing one marked — the one the others are reported against: most sources, then the best evidence — with each cluster's sources, value and best level of evidence; then, for the conflict findings, one row per claim: its source, its value, its cluster, its context (facets that differ between the rows highlighted) and the best level of its evidence.</p>
+<div id="disagreement-list"><p class="muted">Loading…</p></div>
+</section>
+<section id="citations" aria-labelledby="citations-h">
+<h2 id="citations-h">Citations within the register</h2>
+<p class="lede">Sources of the register that other sources cite (matched by DOI, PubMed id, URL, or title and year). For each citation, the claims that rest on it and whether the cited work's own claims on the same subject and property agree; citations they contradict come first, highlighted, with a link to their finding.</p>
+<div id="citation-list"><p class="muted">Loading…</p></div>
 </section>
 <section id="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
@@ -371,6 +538,7 @@ ${evidenceOverview(result.claims)}
 <footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
 <script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">${packData(data)}</script>
 <script>${SCRIPT}</script>
+<script type="application/octet-stream" id="claimlint-details" data-encoding="deflate-raw+base64">${packData(details)}</script>
 </body>
 </html>
 `;
@@ -456,6 +624,35 @@ table.dis-table th,table.dis-table td{border:1px solid var(--line);padding:4px 7
 table.dis-table thead th{background:#eef1f4}
 table.dis-table td.differs{background:var(--hl);box-shadow:inset 3px 0 0 var(--hl-line)}
 table.dis-table td.one-sided{background:#f1f4f8}
+.clusters{margin:4px 0 10px}
+table.cluster-table{border-collapse:collapse;font-size:.86rem;width:100%;margin:4px 0 8px}
+table.cluster-table th,table.cluster-table td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table.cluster-table thead th{background:#eef1f4}
+table.cluster-table caption{text-align:left;caption-side:top;padding:2px 0}
+table.cluster-table th,table.cluster-table td{min-width:5.5rem}
+table.cluster-table td:nth-child(3){min-width:11rem}
+table.cluster-table thead th{white-space:nowrap}
+table.cite-table th,table.cite-table td{min-width:8rem}
+table.cite-table td:nth-child(2){white-space:nowrap}
+table.cluster-table tr.prevailing{background:#e9f5ec;box-shadow:inset 4px 0 0 #1a7f37}
+.prevailing-tag{display:inline-block;white-space:nowrap;margin-left:6px;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 6px;border-radius:4px;background:#1a7f37;color:#fff}
+.cluster-tag{display:inline-block;font-weight:700;font-size:.78rem;padding:0 6px;border-radius:4px;background:#eef1f4;border:1px solid var(--line)}
+.cluster-tag.is-prevailing{background:#1a7f37;color:#fff;border-color:#1a7f37}
+.src-list{margin:0;padding:0;list-style:none}
+.src-list li{overflow-wrap:anywhere}
+.link-button{border:0;background:none;padding:0;color:var(--accent);text-decoration:underline;font-size:inherit}
+.link-button:hover{background:none}
+#citations{margin-top:22px}
+.cited{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 14px;margin:0 0 14px}
+.cited.has-disagreement{border-left:6px solid var(--err)}
+.cited h3{margin:0 0 6px;font-size:1rem;overflow-wrap:anywhere}
+table.cite-table{border-collapse:collapse;font-size:.86rem;width:100%}
+table.cite-table th,table.cite-table td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table.cite-table thead th{background:#eef1f4}
+table.cite-table tr.disagrees{background:var(--err-bg);box-shadow:inset 4px 0 0 var(--err)}
+.verdict{display:inline-block;font-size:.74rem;font-weight:700;padding:0 6px;border-radius:4px;white-space:nowrap;background:#eef1f4;color:var(--ink)}
+.verdict-contradicts{background:var(--err);color:#fff}.verdict-supports{background:#1a7f37;color:#fff}
+.verdict-silent{background:var(--info-bg);color:var(--info-ink)}
 .count-line{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 12px;padding:6px 0 8px}
 .count-line button{padding:3px 10px;font-size:.88rem}
 .finding,.file-group,.group{scroll-margin-top:120px}
@@ -533,52 +730,102 @@ const SCRIPT = String.raw`
   var KIND_NAMES = ['claim', 'reference', 'source', 'document passage'];
 
   // The data: base64 of deflated JSON, inflated by the browser (no network, no eval).
-  function decode() {
-    var node = document.getElementById('claimlint-data');
-    var bin = atob((node.textContent || '').trim());
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  function decode(id) {
+    var node = document.getElementById(id);
+    var text = (node.textContent || '').trim();
+    var bytes;
+    // Native base64 decoding where the browser has it (Chrome 140, Firefox 133, Safari 18.2); otherwise atob, byte by byte.
+    if (typeof Uint8Array.fromBase64 === 'function') bytes = Uint8Array.fromBase64(text);
+    else {
+      var bin = atob(text);
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    }
+    node.textContent = '';
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Response(stream).text().then(function (t) { return JSON.parse(t); });
   }
 
-  // Compact findings (arrays) to the objects the rendering reads.
-  function expand(data) {
+  // Compact findings (arrays) to the objects the rendering reads. The claims come later (attachDetails):
+  // a finding's text and related entries are read back when asked for, by getters on the prototype.
+  function expandCore(data) {
     var files = data.files, rules = data.ruleIds, sources = data.sourceIds;
-    Object.keys(data.claims).forEach(function (id) {
-      var c = data.claims[id];
+    data.claims = Object.create(null);
+    data.related = Object.create(null);
+    data.refs = [];
+    data.disagreements = [];
+    data.cited = [];
+    function claimOf(id) { return id && Object.prototype.hasOwnProperty.call(data.claims, id) ? data.claims[id] : null; }
+    var tails = data.tails;
+    function Finding(a, index) {
+      this.index = index;
+      this.severity = SEV_NAMES[a[0]]; this.rule = rules[a[1]]; this.file = files[a[2]]; this.line = a[3]; this.column = a[4];
+      this.head = a[5]; this.tail = a[10]; this.claim = a[6]; this.rawText = a[7]; this.source = sources[a[8]];
+      this.relatedClaims = a[9];
+      this.expanded = null;
+    }
+    Object.defineProperty(Finding.prototype, 'message', {
+      get: function () { return this.tail < 0 ? this.head : this.head + ': ' + tails[this.tail]; }
+    });
+    Object.defineProperty(Finding.prototype, 'text', {
+      get: function () {
+        if (this.rawText !== null) return this.rawText;
+        var c = claimOf(this.claim);
+        return c ? c.text : null;
+      }
+    });
+    Object.defineProperty(Finding.prototype, 'related', {
+      get: function () {
+        if (this.expanded === null) {
+          var raw = Object.prototype.hasOwnProperty.call(data.related, this.index) ? data.related[this.index] : [];
+          this.expanded = raw.map(function (r) {
+            var rc = r[5] === null ? claimOf(r[1]) : null;
+            return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
+          });
+        }
+        return this.expanded;
+      }
+    });
+    data.findings = data.findings.map(function (a, i) { return new Finding(a, i); });
+    return data;
+  }
+
+  // The claims (cited references by index), disagreements and citations.
+  function attachDetails(data, details) {
+    Object.keys(details.claims).forEach(function (id) {
+      var c = details.claims[id];
       var src = Object.prototype.hasOwnProperty.call(data.sources, c.source) ? data.sources[c.source] : null;
       c.sourceTitle = src ? src.title : c.source;
       if (c.subjectKey === undefined) c.subjectKey = c.subject;
       c.evidence.forEach(function (e) {
-        if (e.references) e.references = e.references.map(function (i) { return data.refs[i]; });
+        if (e.references) e.references = e.references.map(function (i) { return details.refs[i]; });
       });
     });
-    data.findings = data.findings.map(function (a) {
-      var claim = a[6];
-      var c = claim && Object.prototype.hasOwnProperty.call(data.claims, claim) ? data.claims[claim] : null;
-      return {
-        severity: SEV_NAMES[a[0]], rule: rules[a[1]], file: files[a[2]], line: a[3], column: a[4], message: a[5],
-        claim: claim, text: a[7] !== null ? a[7] : c ? c.text : null, source: sources[a[8]],
-        related: a[9].map(function (r) {
-          var rc = r[5] === null && Object.prototype.hasOwnProperty.call(data.claims, r[1]) ? data.claims[r[1]] : null;
-          return { kind: KIND_NAMES[r[0]], claim: r[1], file: files[r[2]], line: r[3], column: r[4], text: r[5] !== null ? r[5] : rc ? rc.text : '' };
-        })
-      };
-    });
-    return data;
+    data.claims = details.claims;
+    data.related = details.related;
+    data.refs = details.refs;
+    data.disagreements = details.disagreements;
+    data.cited = details.cited;
+    data.findings.forEach(function (f) { f.expanded = null; });
+  }
+
+  function failed(e) {
+    var loading = document.getElementById('loading');
+    var msg = 'The report could not be read: ' + String(e && e.message || e);
+    if (loading) loading.textContent = msg;
+    else document.body.prepend(document.createTextNode(msg));
   }
 
   if (typeof DecompressionStream === 'undefined') {
     document.getElementById('loading').textContent = 'This browser cannot unpack the report (it needs DecompressionStream: Chrome 80, Firefox 113, Safari 16.4 or later). Use claimlint --format json instead.';
     return;
   }
-  // Performance marks (claimlint:decoded, claimlint:ready) let a profiler see where the opening time goes.
+  // Performance marks let a profiler see where the opening time goes: claimlint:start (the page script runs),
+  // decoded (the findings' data read), list (the findings list rendered and its filters live), details-decoded,
+  // ready (everything rendered).
   function mark(name) { if (window.performance && performance.mark) performance.mark('claimlint:' + name); }
   mark('start');
-  decode().then(function (data) { mark('decoded'); start(expand(data)); }).catch(function (e) {
-    document.getElementById('loading').textContent = 'The report could not be read: ' + String(e && e.message || e);
-  });
+  decode('claimlint-data').then(function (data) { mark('decoded'); start(expandCore(data)); }).catch(failed);
 
   function start(data) {
   var SEVERITIES = ['error', 'warning', 'info'];
@@ -767,7 +1014,7 @@ const SCRIPT = String.raw`
   }
 
   function isConflict(f) {
-    return f.rule.indexOf('conflict/') === 0 && f.claim && f.related.some(function (r) { return r.kind === 'claim'; });
+    return f.rule.indexOf('conflict/') === 0 && f.claim && f.relatedClaims > 0;
   }
 
   function findingBody(f, into) {
@@ -822,6 +1069,11 @@ const SCRIPT = String.raw`
     var built = false;
     function build() {
       if (built) return;
+      // The body shows the claims: until they are read, it waits.
+      if (!detailsReady) {
+        if (pending.indexOf(build) < 0) pending.push(build);
+        return;
+      }
       built = true;
       findingBody(f, more);
     }
@@ -847,17 +1099,23 @@ const SCRIPT = String.raw`
     var valueState = state(claims.map(function (c) { return c.value; }));
     var facetState = {};
     facetNames.forEach(function (n) { facetState[n] = state(claims.map(function (c) { var v = facetOf(c, n); return v ? v.key : null; })); });
-    var head = el('tr', null, [el('th', { scope: 'col' }, ['Source']), el('th', { scope: 'col' }, ['Claim']), el('th', { scope: 'col' }, ['Value'])]);
+    var clusters = [];
+    d.sets.forEach(function (set) { set.clusters.forEach(function (c) { clusters.push(c); }); });
+    var clusterOf = d.clusterOf || [];
+    var withCluster = clusterOf.some(function (i) { return i >= 0; });
+    var head = el('tr', null, [el('th', { scope: 'col' }, ['Source']), el('th', { scope: 'col' }, ['Claim']), el('th', { scope: 'col' }, ['Value']), withCluster ? el('th', { scope: 'col' }, ['Cluster']) : null]);
     facetNames.forEach(function (n) { head.append(el('th', { scope: 'col' }, [FACET_LABEL[n] || n])); });
     head.append(el('th', { scope: 'col' }, ['Best evidence']));
     var body = el('tbody', null, []);
     // Many claims on one subject and property: the first rows, then all on request.
     var ROWS = 12;
-    function row(c) {
-      var tr = el('tr', { 'data-claim': c.id }, [
+    function row(c, k) {
+      var ci = clusterOf[k] === undefined ? -1 : clusterOf[k];
+      var tr = el('tr', { 'data-claim': c.id, 'data-cluster': ci >= 0 ? clusterName(ci) : null }, [
         el('th', { scope: 'row' }, [c.sourceTitle, el('span', { class: 'muted mono', style: null }, [' ' + loc(c.file, c.line, c.column)])]),
         el('td', null, [el('q', null, [c.text])]),
-        el('td', { class: valueState === 'same' ? null : valueState }, [c.value])
+        el('td', { class: valueState === 'same' ? null : valueState }, [c.value]),
+        withCluster ? el('td', null, ci >= 0 ? [clusterTag(ci, clusters[ci])] : [el('span', { class: 'absent' }, ['none'])]) : null
       ]);
       facetNames.forEach(function (n) {
         var v = facetOf(c, n);
@@ -866,42 +1124,197 @@ const SCRIPT = String.raw`
       tr.append(el('td', null, [levelTag(c.level, c.band)]));
       body.append(tr);
     }
-    claims.slice(0, ROWS).forEach(row);
+    claims.slice(0, ROWS).forEach(function (c, k) { row(c, k); });
     var allRows = null;
     if (claims.length > ROWS) {
       allRows = el('button', { type: 'button', class: 'more' }, ['Show all ' + claims.length + ' rows']);
       allRows.addEventListener('click', function () {
-        claims.slice(ROWS).forEach(row);
+        claims.slice(ROWS).forEach(function (c, k) { row(c, ROWS + k); });
         allRows.hidden = true;
       });
     }
     var rules = d.rules.map(function (i) { return data.ruleIds[i]; });
+    var counts = d.findings
+      ? plural(d.findings, 'conflict finding') + ' (' + rules.join(', ') + '); ' + plural(claims.length, 'claim')
+      : 'No conflict finding reported (its rules are off or the findings suppressed)';
     return el('article', { class: 'dis', 'data-subject': d.subject, 'data-property': d.property }, [
       el('h3', null, [d.subject + ' · ' + d.property]),
-      el('p', { class: 'muted' }, [plural(d.findings, 'conflict finding') + ' (' + rules.join(', ') + '); ' + plural(claims.length, 'claim')]),
-      el('div', { class: 'table-scroll' }, [el('table', { class: 'dis-table' }, [
+      el('p', { class: 'muted' }, [counts]),
+      clusterTables(d),
+      claims.length ? el('div', { class: 'table-scroll' }, [el('table', { class: 'dis-table' }, [
         el('caption', { class: 'sr-only' }, ['What each source says about ' + d.subject + ' · ' + d.property]),
         el('thead', null, [head]), body
-      ])]),
+      ])]) : null,
       allRows
     ]);
   }
-  var disList = document.getElementById('disagreement-list');
-  var disShown = 0;
-  var disMore = el('button', { type: 'button', class: 'more', id: 'disagreement-more' }, []);
-  function showDisagreements() {
-    var next = data.disagreements.slice(disShown, disShown + DIS_PAGE);
-    next.forEach(function (d) { disList.insertBefore(disagreementTable(d), disMore); });
-    disShown += next.length;
-    var left = data.disagreements.length - disShown;
-    disMore.hidden = left <= 0;
-    disMore.textContent = 'Show ' + Math.min(left, DIS_PAGE) + ' more (' + left + ' left)';
+
+  // Clusters: letters over the entry's sets in order (A, B, … Z, AA, …).
+  function clusterName(i) {
+    var s = '';
+    i += 1;
+    while (i > 0) { var m = (i - 1) % 26; s = String.fromCharCode(65 + m) + s; i = Math.floor((i - 1) / 26); }
+    return s;
   }
-  disMore.addEventListener('click', showDisagreements);
-  if (data.disagreements.length === 0) disList.append(el('p', { class: 'muted' }, ['No conflict findings: the sources do not disagree.']));
-  else {
-    disList.append(disMore);
-    showDisagreements();
+  function clusterTag(i, c) {
+    return el('span', { class: 'cluster-tag' + (c && c.prevailing ? ' is-prevailing' : ''), title: c && c.prevailing ? 'The prevailing cluster' : null }, [clusterName(i)]);
+  }
+  var DIMENSION_LABEL = { value: 'by value', direction: 'by direction of effect', magnitude: 'by size of effect' };
+  function clusterLevel(level) {
+    return level === null ? el('span', { class: 'lvl lvl-none' }, ['no rated evidence']) : levelTag(level);
+  }
+  function sourceName(i) {
+    var id = data.sourceIds[i];
+    return has(data.sources, id) ? data.sources[id].title + ' (' + id + ')' : id;
+  }
+  var SOURCES_SHOWN = 8;
+  function sourceList(indexes) {
+    var ul = el('ul', { class: 'src-list' }, []);
+    indexes.slice(0, SOURCES_SHOWN).forEach(function (i) { ul.append(el('li', null, [sourceName(i)])); });
+    if (indexes.length > SOURCES_SHOWN) {
+      var more = el('button', { type: 'button', class: 'link-button' }, ['and ' + (indexes.length - SOURCES_SHOWN) + ' more']);
+      more.addEventListener('click', function () {
+        indexes.slice(SOURCES_SHOWN).forEach(function (i) { ul.append(el('li', null, [sourceName(i)])); });
+        more.parentNode.remove();
+      });
+      ul.append(el('li', null, [more]));
+    }
+    return ul;
+  }
+  function clusterTables(d) {
+    if (!d.sets || d.sets.length === 0) return null;
+    var wrap = el('div', { class: 'clusters' }, []);
+    var index = 0;
+    d.sets.forEach(function (set) {
+      var body = el('tbody', null, []);
+      set.clusters.forEach(function (c) {
+        var i = index++;
+        body.append(el('tr', { class: c.prevailing ? 'prevailing' : null, 'data-cluster': clusterName(i), 'data-prevailing': c.prevailing ? 'true' : null }, [
+          el('th', { scope: 'row' }, [clusterTag(i, c), c.prevailing ? el('span', { class: 'prevailing-tag' }, ['prevailing']) : null]),
+          el('td', null, [c.value]),
+          el('td', null, [sourceList(c.sources)]),
+          el('td', null, [String(c.claims)]),
+          el('td', null, [clusterLevel(c.level)])
+        ]));
+      });
+      wrap.append(el('div', { class: 'table-scroll' }, [el('table', { class: 'cluster-table', 'data-dimension': set.dimension }, [
+        el('caption', { class: 'muted', style: null }, ['Clusters ' + (DIMENSION_LABEL[set.dimension] || set.dimension) + ': ' + plural(set.clusters.length, 'cluster')]),
+        el('thead', null, [el('tr', null, [
+          el('th', { scope: 'col' }, ['Cluster']), el('th', { scope: 'col' }, ['Value']), el('th', { scope: 'col' }, ['Sources']),
+          el('th', { scope: 'col' }, ['Claims']), el('th', { scope: 'col' }, ['Best evidence'])
+        ])]),
+        body
+      ])]));
+    });
+    return wrap;
+  }
+  // Citations within the register: per cited source, who cites it and whether the cited work agrees.
+  var VERDICT_LABEL = ['agrees', 'disagrees', 'says nothing on it', 'not comparable'];
+  var VERDICT_CLASS = ['supports', 'contradicts', 'silent', 'unchecked'];
+  var MATCHED_LABEL = { doi: 'DOI', pmid: 'PubMed id', url: 'URL', 'title-year': 'title and year' };
+  var CITED_PAGE = 20;
+  var CITATION_PAGE = 10;
+  function claimCell(id, value) {
+    var c = has(data.claims, id) ? data.claims[id] : null;
+    return [el('code', null, [id]), value !== null ? el('div', null, ['says ', el('strong', null, [value])]) : null, c ? el('div', { class: 'muted' }, [el('q', null, [c.text])]) : null];
+  }
+  function citationRows(p, body) {
+    var rows = [];
+    var citing = [sourceName(p.from), el('div', { class: 'muted mono' }, [data.files[p.file]])];
+    var ref = ['[' + p.ref + '] ', el('span', { class: 'muted' }, ['by ' + (MATCHED_LABEL[p.matchedBy] || p.matchedBy)])];
+    if (p.claims.length === 0) {
+      rows.push(el('tr', { 'data-verdict': 'none' }, [el('th', { scope: 'row' }, citing), el('td', null, ref),
+        el('td', { colspan: '3' }, [el('span', { class: 'absent' }, ['No claim of the source cites this reference.'])])]));
+    }
+    p.claims.forEach(function (x) {
+      var verdict = VERDICT_CLASS[x[1]];
+      var f = x[4] >= 0 ? data.findings[x[4]] : null;
+      var said = x[3].length
+        ? x[3].map(function (y) { return el('div', null, claimCell(y[0], y[1])); })
+        : [el('span', { class: 'absent' }, ['nothing on this subject and property'])];
+      var verdictCell = el('td', null, [el('span', { class: 'verdict verdict-' + verdict }, [VERDICT_LABEL[x[1]]])]);
+      if (f) {
+        var link = el('a', { href: '#finding-' + (x[4] + 1), class: 'finding-link', 'data-finding': String(x[4] + 1) }, ['See the finding (' + f.severity + ')']);
+        link.addEventListener('click', function (e) { e.preventDefault(); revealFinding(x[4]); });
+        verdictCell.append(el('div', null, [link]));
+      }
+      rows.push(el('tr', { class: verdict === 'contradicts' ? 'disagrees' : null, 'data-verdict': verdict, 'data-claim': x[0] }, [
+        el('th', { scope: 'row' }, citing.map(function (n) { return typeof n === 'string' ? n : n.cloneNode(true); })),
+        el('td', null, ref.map(function (n) { return typeof n === 'string' ? n : n.cloneNode(true); })),
+        el('td', null, claimCell(x[0], x[2])),
+        el('td', null, said),
+        verdictCell
+      ]));
+    });
+    rows.forEach(function (r) { body.append(r); });
+  }
+  function citedArticle(s) {
+    var body = el('tbody', null, []);
+    var citing = new Set(s.citations.map(function (p) { return p.from; })).size;
+    var article = el('article', { class: 'cited' + (s.disagreeing ? ' has-disagreement' : ''), 'data-source': data.sourceIds[s.source] }, [
+      el('h3', null, [sourceName(s.source), ' ', el('span', { class: 'muted mono' }, [data.files[s.file]])]),
+      el('p', { class: 'muted' }, ['Cited by ' + plural(citing, 'source') + (s.disagreeing ? '; ' + plural(s.disagreeing, 'citing claim') + ' it contradicts' : '')]),
+      el('div', { class: 'table-scroll' }, [el('table', { class: 'cite-table' }, [
+        el('caption', { class: 'sr-only' }, ['Who cites ' + sourceName(s.source) + ', and whether it agrees']),
+        el('thead', null, [el('tr', null, [
+          el('th', { scope: 'col' }, ['Citing source']), el('th', { scope: 'col' }, ['Reference']), el('th', { scope: 'col' }, ['Citing claim']),
+          el('th', { scope: 'col' }, ['The cited work says']), el('th', { scope: 'col' }, ['Verdict'])
+        ])]),
+        body
+      ])])
+    ]);
+    // The citations a page at a time (disagreeing ones first).
+    pager(s.citations.length, CITATION_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) citationRows(s.citations[k], body);
+    }, article);
+    return article;
+  }
+  // The views that need the details: rendered once they are read.
+  var detailsReady = false;
+  var pending = [];
+  function renderDetailViews() {
+    var disList = document.getElementById('disagreement-list');
+    disList.textContent = '';
+    var disShown = 0;
+    var disMore = el('button', { type: 'button', class: 'more', id: 'disagreement-more' }, []);
+    function showDisagreements() {
+      var next = data.disagreements.slice(disShown, disShown + DIS_PAGE);
+      next.forEach(function (d) { disList.insertBefore(disagreementTable(d), disMore); });
+      disShown += next.length;
+      var left = data.disagreements.length - disShown;
+      disMore.hidden = left <= 0;
+      disMore.textContent = 'Show ' + Math.min(left, DIS_PAGE) + ' more (' + left + ' left)';
+    }
+    disMore.addEventListener('click', showDisagreements);
+    if (data.disagreements.length === 0) disList.append(el('p', { class: 'muted' }, ['No conflict findings: the sources do not disagree.']));
+    else {
+      disList.append(disMore);
+      showDisagreements();
+    }
+    var citeList = document.getElementById('citation-list');
+    citeList.textContent = '';
+    if (data.cited.length === 0) citeList.append(el('p', { class: 'muted' }, ['No source of the register cites another source of the register.']));
+    else pager(data.cited.length, CITED_PAGE, function (from, to) {
+      for (var k = from; k < to; k++) citeList.insertBefore(citedArticle(data.cited[k]), citeList.lastChild);
+    }, citeList);
+  }
+
+  // Show one finding: the filters narrowed to its rule and claim, then scrolled to and opened.
+  function revealFinding(i) {
+    var f = data.findings[i];
+    SEVERITIES.forEach(function (sev) { document.getElementById('filter-' + sev).checked = true; });
+    sourceSelect.value = '';
+    groupSelect.value = '';
+    ruleSelect.value = f.rule;
+    textInput.value = f.claim || '';
+    apply();
+    var li = document.getElementById('finding-' + (i + 1));
+    if (!li) return;
+    var more = li.querySelector('details.finding-more');
+    if (more && !more.open) more.open = true;
+    li.scrollIntoView({ block: 'start' });
+    li.setAttribute('tabindex', '-1');
+    li.focus({ preventScroll: true });
   }
 
   // The findings: filtered, then shown a page at a time, flat (worst first) or in groups.
@@ -910,7 +1323,7 @@ const SCRIPT = String.raw`
   var IN_GROUP_PAGE = 200;
   var list = document.getElementById('finding-list');
   var items = data.findings.map(function (f, i) {
-    return { f: f, i: i, hay: [f.message, f.text || '', f.claim || '', f.rule, f.file].join('\n').toLowerCase() };
+    return { f: f, i: i, hay: null };
   });
   var SEV_RANK = { error: 0, warning: 1, info: 2 };
 
@@ -1015,6 +1428,12 @@ const SCRIPT = String.raw`
     sourceSelect.append(el('option', { value: id }, [(src ? id + ' — ' + src.title : id) + ' (' + sourceCounts[id] + ')']));
   });
 
+  // What the text filter searches, made the first time it is used.
+  function hayOf(it) {
+    if (it.hay === null) it.hay = [it.f.message, it.f.text || '', it.f.claim || '', it.f.rule, it.f.file].join('\n').toLowerCase();
+    return it.hay;
+  }
+
   function apply() {
     var sev = Object.create(null);
     SEVERITIES.forEach(function (s) { sev[s] = document.getElementById('filter-' + s).checked; });
@@ -1026,7 +1445,7 @@ const SCRIPT = String.raw`
       return sev[f.severity] &&
         (!rule || (rule.slice(-2) === '/*' ? f.rule.indexOf(rule.slice(0, -1)) === 0 : f.rule === rule)) &&
         (!source || f.source === source) &&
-        words.every(function (w) { return it.hay.indexOf(w) >= 0; });
+        (words.length === 0 || words.every(function (w) { return hayOf(it).indexOf(w) >= 0; }));
     });
     list.textContent = '';
     if (groupSelect.value) renderGroups(matched, groupSelect.value);
@@ -1047,8 +1466,28 @@ const SCRIPT = String.raw`
   if (data.findings.length === 0) {
     list.append(el('p', { class: 'notice' }, ['No problems found in ' + plural(data.summary.claims, 'claim') + '.']));
   }
-  document.body.setAttribute('data-ready', 'true');
-  mark('ready');
+  document.body.setAttribute('data-list', 'true');
+  mark('list');
+
+  // Then the details, once the page (and the block holding them, after this script) is parsed.
+  function whenParsed(fn) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+    else fn();
+  }
+  whenParsed(function () {
+    decode('claimlint-details').then(function (details) {
+      mark('details-decoded');
+      attachDetails(data, details);
+      items.forEach(function (it) { it.hay = null; });
+      detailsReady = true;
+      var waiting = pending;
+      pending = [];
+      waiting.forEach(function (build) { build(); });
+      renderDetailViews();
+      document.body.setAttribute('data-ready', 'true');
+      mark('ready');
+    }).catch(failed);
+  });
   }
 })();
 `;

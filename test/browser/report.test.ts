@@ -21,6 +21,7 @@ import { outputText } from '../../src/formatters/sink.js';
 const json: Formatter = (r, c) => outputText(jsonFormatter(r, c));
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { project } from '../helpers/cli.js';
+import { TRIAL_DOI, trialFile } from '../helpers/citations.js';
 import { yaml } from '../helpers/rule-tester.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,7 +65,49 @@ function contextProject(): string {
   return project({ 'claims/trial-a.yaml': trial('trial-a', 'adults', 'benefit'), 'claims/trial-b.yaml': trial('trial-b', 'children', 'no-benefit') });
 }
 
-/** A project whose texts, titles, subjects, names, quotes and URLs carry script, with a conflict. */
+/**
+ * A blog citing a trial of the register by DOI with a different effect size
+ * (76% against the trial's 44%: evidence/misrepresents-cited), and a second
+ * blog citing it correctly: the 44% cluster prevails (two sources against one);
+ * and eleven blogs citing it on strokes, which it says nothing on.
+ */
+function citationProject(): string {
+  const blog = (id: string, size: number, property = 'myocardial-infarction') => yaml`
+    source:
+      id: ${id}
+      title: Blog ${id}
+      kind: blog
+      published: 2024
+      url: https://example.org/${id}
+      references:
+        - id: "1"
+          doi: ${TRIAL_DOI}
+    claims:
+      - id: heart-attacks
+        text: "Aspirin cut heart attacks by ${size}%"
+        subject: aspirin
+        aspect: efficacy
+        property: ${property}
+        value: { effect: benefit, size: { number: ${size}, unit: "%" } }
+        evidence:
+          - cites: ["1"]
+  `;
+  // Eleven more blogs cite the trial for strokes, which it says nothing on: the citations come ten at a time.
+  const strokes = Object.fromEntries(
+    Array.from({ length: 11 }, (_, i) => {
+      const id = `stroke-blog-${String(i + 1).padStart(2, '0')}`;
+      return [`claims/${id}.yaml`, blog(id, 20, 'stroke')];
+    }),
+  );
+  return project({
+    'claims/wonder-blog.yaml': blog('wonder-blog', 76),
+    'claims/careful-blog.yaml': blog('careful-blog', 44),
+    'claims/hennekens-1989.yaml': trialFile({ ownStudy: true }),
+    ...strokes,
+  });
+}
+
+/** A project whose texts, titles, subjects, names, quotes and URLs carry script, with a conflict and a citation of one source by another. */
 function hostileProject(): string {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
   return project({
@@ -78,6 +121,7 @@ function hostileProject(): string {
           - id: "1"
             title: ${q(`History ${PWN_BREAKOUT}`)}
             url: ${q('javascript:window.__pwned=5')}
+            doi: 10.1000/hostile-guide
             design: rct
       claims:
         - id: origin
@@ -103,6 +147,7 @@ function hostileProject(): string {
         id: guide
         title: ${q(`Guide ${PWN_ALERT}`)}
         kind: marketing
+        doi: 10.1000/hostile-guide
       claims:
         - id: origin
           text: ${q(`${PWN_ALERT} developed in the 1960s`)}
@@ -141,7 +186,9 @@ let browser: Browser;
 let dir: string;
 let hostileDir: string;
 let contextDir: string;
+let citationDir: string;
 let inContext: { result: LintResult; file: string };
+let citing: { result: LintResult; file: string };
 let bundled: { result: LintResult; file: string };
 let hostile: { result: LintResult; file: string };
 
@@ -200,10 +247,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claimlint-report-'));
   hostileDir = hostileProject();
   contextDir = contextProject();
-  [bundled, hostile, inContext] = await Promise.all([
+  citationDir = citationProject();
+  [bundled, hostile, inContext, citing] = await Promise.all([
     report(REPO, 'report.html'),
     report(hostileDir, 'hostile.html'),
     report(contextDir, 'context.html'),
+    report(citationDir, 'citations.html'),
   ]);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -213,7 +262,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const d of [dir, hostileDir, contextDir]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [dir, hostileDir, contextDir, citationDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe('the HTML report of the bundled register, in Chromium', { timeout: 120_000 }, () => {
@@ -385,17 +434,20 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
     expect(await tables.count()).toBeGreaterThan(0);
     const origin = page.locator('#disagreements article.dis[data-subject="ketamine"][data-property="origin"]');
     expect(await origin.count()).toBe(1);
-    const rows = origin.locator('tbody tr');
+    const rows = origin.locator('table.dis-table tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     const claimsInRows = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
     expect(claimsInRows).toEqual(expect.arrayContaining(['earlywine-2026/origin-decade', 'ketam-guide/origin-decade']));
     // The values differ: highlighted; the header names the columns; each row has a best-evidence level.
-    const head = await origin.locator('thead th').allTextContents();
-    expect(head.slice(0, 3)).toEqual(['Source', 'Claim', 'Value']);
+    const head = await origin.locator('table.dis-table thead th').allTextContents();
+    expect(head.slice(0, 4)).toEqual(['Source', 'Claim', 'Value', 'Cluster']);
     expect(head.at(-1)).toBe('Best evidence');
-    const valueCells = origin.locator('tbody tr td:nth-of-type(2)');
+    const valueCells = origin.locator('table.dis-table tbody tr td:nth-of-type(2)');
     expect(await valueCells.evaluateAll((els) => els.map((e) => e.className))).toContain('differs');
     expect(await rows.locator('td .lvl').count()).toBe(await rows.count());
+    // Each row names the cluster of its claim; the clusters are tabled above, one of them prevailing.
+    expect(await rows.locator('td .cluster-tag').count()).toBe(await rows.count());
+    expect(await origin.locator('table.cluster-table tr[data-prevailing="true"]').count()).toBeGreaterThanOrEqual(1);
     // A disagreement in context: a facet column differs and is highlighted.
     const differing = page.locator('#disagreements td.differs');
     expect(await differing.count()).toBeGreaterThan(0);
@@ -403,6 +455,114 @@ describe('the HTML report of the bundled register, in Chromium', { timeout: 120_
     expect(bg).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
     expectClean(w);
     await page.close();
+  });
+
+  it('lists who cites each register source, the disagreeing citation highlighted and linked to its finding', async () => {
+    const w = await open(citing.file);
+    const { page } = w;
+    const cited = page.locator('#citations article.cited');
+    expect(await cited.count()).toBe(1);
+    const hennekens = page.locator('#citations article.cited[data-source="hennekens-1989"]');
+    expect(await hennekens.locator('h3').textContent()).toContain("Final report on the aspirin component of the ongoing Physicians' Health Study");
+    expect(await hennekens.locator('p.muted').first().textContent()).toBe('Cited by 13 sources; 1 citing claim it contradicts');
+    // Ten citations at a time.
+    const rows = hennekens.locator('tbody tr');
+    expect(await rows.count()).toBe(10);
+    const more = hennekens.locator('button.more');
+    expect(await more.textContent()).toBe('Show 3 more (3 left)');
+    await more.click();
+    expect(await rows.count()).toBe(13);
+    expect(await more.isHidden()).toBe(true);
+    expect(await hennekens.locator('tbody tr[data-verdict="silent"]').count()).toBe(11);
+    // The disagreeing citation first, highlighted: the blog's 76% against the trial's 44%.
+    const bad = rows.first();
+    expect(await bad.getAttribute('data-verdict')).toBe('contradicts');
+    expect(await bad.getAttribute('data-claim')).toBe('wonder-blog/heart-attacks');
+    expect(await bad.getAttribute('class')).toBe('disagrees');
+    const bg = await bad.evaluate((tr) => (globalThis as unknown as BrowserGlobals).getComputedStyle(tr).backgroundColor);
+    expect(bg, 'the highlight is visible').not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+    const cells = await bad.locator('th, td').allTextContents();
+    expect(cells[0]).toContain('Blog wonder-blog (wonder-blog)');
+    expect(cells[1]).toMatch(/^\[1\] by DOI$/);
+    expect(cells[2]).toContain('says 76% (benefit)');
+    expect(cells[3]).toContain('hennekens-1989/mi');
+    expect(cells[3]).toContain('says 44% (benefit)');
+    expect(cells[4]).toContain('disagrees');
+    // The agreeing citation: not highlighted.
+    expect(await rows.nth(1).getAttribute('data-verdict')).toBe('supports');
+    expect(await rows.nth(1).getAttribute('class')).toBeNull();
+    expect(await rows.nth(1).locator('.verdict').textContent()).toBe('agrees');
+    // The link shows the finding: the list narrowed to it, scrolled to.
+    const link = bad.locator('a.finding-link');
+    const target = `#finding-${await link.getAttribute('data-finding')}`;
+    await link.click();
+    const finding = page.locator(target);
+    await finding.waitFor();
+    expect(await finding.getAttribute('data-rule')).toBe('evidence/misrepresents-cited');
+    expect(await finding.locator('.message').textContent()).toMatch(/^Cites hennekens-1989 \(reference 1\), which says 44% \(benefit\) \(hennekens-1989\/mi\), not 76% \(benefit\)/);
+    expect(await visibleCount(page)).toBe(1);
+    expect(await finding.isVisible()).toBe(true);
+    const box = await finding.boundingBox();
+    expect(box && box.y >= 0 && box.y < 900, 'scrolled into view').toBe(true);
+    expectClean(w);
+    await page.close();
+  });
+
+  it('shows the clusters of each subject and property, the prevailing one marked', async () => {
+    const w = await open(citing.file);
+    const { page } = w;
+    const dis = page.locator('#disagreements article.dis[data-subject="aspirin"][data-property="myocardial-infarction"]');
+    expect(await dis.count()).toBe(1);
+    const table = dis.locator('table.cluster-table');
+    expect(await table.count()).toBe(1);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Cluster', 'Value', 'Sources', 'Claims', 'Best evidence']);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    // The trial and the careful blog say 44%, the wonder blog 76%: 44% prevails, on sources.
+    const prevailing = table.locator('tbody tr[data-prevailing="true"]');
+    expect(await prevailing.count()).toBe(1);
+    expect(await prevailing.locator('.prevailing-tag').textContent()).toBe('prevailing');
+    const cells = await prevailing.locator('th, td').allTextContents();
+    expect(cells[1]).toBe('44%');
+    expect(await prevailing.locator('td .src-list li').allTextContents()).toEqual(
+      expect.arrayContaining(["Final report on the aspirin component of the ongoing Physicians' Health Study (hennekens-1989)", 'Blog careful-blog (careful-blog)']),
+    );
+    expect(cells[3]).toBe('2');
+    // The trial's own randomised study: level 2 is the 44% cluster's best evidence.
+    expect(await prevailing.locator('td .lvl').textContent()).toBe('level 2');
+    const other = table.locator('tbody tr:not([data-prevailing])');
+    expect(await other.locator('td').nth(0).textContent()).toBe('76%');
+    expect(await other.locator('td .src-list li').allTextContents()).toEqual(['Blog wonder-blog (wonder-blog)']);
+    const bg = await prevailing.evaluate((tr) => (globalThis as unknown as BrowserGlobals).getComputedStyle(tr).backgroundColor);
+    expect(bg, 'the prevailing cluster stands out').not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/);
+    // Each claim row names its cluster.
+    const letter = await prevailing.getAttribute('data-cluster');
+    const claimRows = dis.locator('table.dis-table tbody tr');
+    const byClaim = Object.fromEntries(await claimRows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-claim'), e.getAttribute('data-cluster')])));
+    expect(byClaim['hennekens-1989/mi']).toBe(letter);
+    expect(byClaim['wonder-blog/heart-attacks']).not.toBe(letter);
+    expectClean(w);
+    await page.close();
+    // The bundled register: each cluster table marks exactly one prevailing cluster.
+    const wb = await open(bundled.file);
+    const tables = wb.page.locator('#disagreements table.cluster-table');
+    expect(await tables.count()).toBeGreaterThan(0);
+    const prevailingPerTable = await tables.evaluateAll((els) => els.map((t) => t.querySelectorAll('tbody tr[data-prevailing="true"]').length));
+    expect(new Set(prevailingPerTable)).toEqual(new Set([1]));
+    expectClean(wb);
+    await wb.page.close();
+  });
+
+  it('looks right: the citations and cluster views at 1280px and 390px', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    for (const width of [1280, 390]) {
+      const w = await open(citing.file, width);
+      await w.page.locator('#citations').screenshot({ path: join(RESULTS, `report-citations-${width}.png`) });
+      await w.page.locator('#disagreements').screenshot({ path: join(RESULTS, `report-clusters-${width}.png`) });
+      expect(await scrollWidth(w.page), `no horizontal scrolling at ${width}px`).toBeLessThanOrEqual(width);
+      expectClean(w);
+      await w.page.close();
+    }
   });
 
   it('looks right: screenshots at 1280px and on a narrow window', async () => {
@@ -439,7 +599,7 @@ describe('a report of hostile claim texts, in Chromium', { timeout: 120_000 }, (
     expect(await pwned(page)).toBeUndefined();
     // No element came from the claims: no img, no injected script or svg with handlers.
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('script').count()).toBe(3);
     expect(await page.$$eval('*', (els) => els.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length)).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
     // The texts are on the page, verbatim, as text.
@@ -454,6 +614,11 @@ describe('a report of hostile claim texts, in Chromium', { timeout: 120_000 }, (
     await conflict.locator('.claim-panel').nth(1).waitFor();
     expect(await conflict.locator('.claim-panel').count()).toBe(2);
     expect(await conflict.locator('tr.differs th').allTextContents()).toEqual(expect.arrayContaining(['Value', 'Population']));
+    // The citation of one hostile source by another: its texts shown as text too.
+    const cited = page.locator('#citations article.cited[data-source="guide"]');
+    expect(await cited.count()).toBe(1);
+    expect(await cited.locator('h3').textContent()).toContain(`Guide ${PWN_ALERT}`);
+    expect(await cited.locator('tbody tr[data-claim="early/origin"] th').textContent()).toContain(`Early ${PWN_SVG}`);
     // Filtering does not bring anything to life either.
     await page.uncheck('#filter-error');
     await page.fill('#filter-text', 'img');

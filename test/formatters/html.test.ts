@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintResult } from '../../src/engine/run/linter.js';
 import { fingerprint } from '../../src/engine/report/fingerprint.js';
 import type { Finding } from '../../src/engine/report/finding.js';
-import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type Disagreement } from '../../src/formatters/html.js';
+import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type CompactRelated, type Disagreement } from '../../src/formatters/html.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { yaml } from '../helpers/rule-tester.js';
@@ -94,14 +94,23 @@ interface EmbeddedData {
   rules: Record<string, { docs: string | null; summary: string }>;
   disagreements: Disagreement[];
   refs: Array<{ title?: string; url?: string }>;
+  tails: string[];
+  related: Record<string, CompactRelated[]>;
 }
 
-/** The data block of a report: base64 of deflated JSON. */
-function rawData(page: string): { block: string; data: EmbeddedData } {
-  const m = /<script type="application\/octet-stream" id="claimlint-data" data-encoding="deflate-raw\+base64">([\s\S]*?)<\/script>/.exec(page);
-  expect(m, 'the report embeds its data as deflated, base64-encoded JSON').not.toBeNull();
-  const block = m![1]!;
-  return { block, data: JSON.parse(inflateRawSync(Buffer.from(block, 'base64')).toString('utf8')) as EmbeddedData };
+/**
+ * The data blocks of a report, each base64 of deflated JSON: the findings
+ * (`claimlint-data`, read first) and the details (`claimlint-details`:
+ * claims, references, disagreements, citations), merged.
+ */
+function rawData(page: string): { blocks: string[]; data: EmbeddedData } {
+  const blocks = ['claimlint-data', 'claimlint-details'].map((id) => {
+    const m = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="deflate-raw\\+base64">([\\s\\S]*?)</script>`).exec(page);
+    expect(m, `the report embeds its data (${id}) as deflated, base64-encoded JSON`).not.toBeNull();
+    return m![1]!;
+  });
+  const [core, details] = blocks.map((b) => JSON.parse(inflateRawSync(Buffer.from(b, 'base64')).toString('utf8')) as Record<string, unknown>);
+  return { blocks, data: { ...core, ...details } as unknown as EmbeddedData };
 }
 
 /** The report's data with the compact findings read back into objects (as the page script does). */
@@ -116,13 +125,14 @@ function embedded(page: string): Omit<EmbeddedData, 'findings'> & {
   }
   return {
     ...data,
-    findings: data.findings.map((a) => ({
+    findings: data.findings.map((a, i) => ({
       severity: sev[a[0]]!,
       rule: data.ruleIds[a[1]]!,
-      message: a[5],
+      // The message up to its last ": ", then the shared rest.
+      message: a[10] < 0 ? a[5] : `${a[5]}: ${data.tails[a[10]]!}`,
       text: a[7] ?? (a[6] ? data.claims[a[6]]?.text ?? null : null),
       source: data.sourceIds[a[8]]!,
-      related: a[9].map((r) => ({ claim: r[1] })),
+      related: (data.related[String(i)] ?? []).map((r) => ({ claim: r[1] })),
     })),
   };
 }
@@ -155,7 +165,7 @@ describe('html formatter', () => {
     expect(CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
     // The CSP comes before anything that could load or run.
     expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<style'));
-    // Markup and CSS, with the contents of the two script elements left out (checked below).
+    // Markup and CSS, with the contents of the script elements left out (checked below).
     const markup = page.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
     const css = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
     expect(page).not.toMatch(/<link\b/i);
@@ -178,9 +188,10 @@ describe('html formatter', () => {
     expect(script).not.toMatch(/['"](?:src|srcset|srcdoc)['"]|\.src\s*=/);
     expect(script).not.toMatch(/createElement\(\s*['"](?:script|img|link|iframe|object|embed|style|audio|video|source)['"]/);
     expect(script).not.toMatch(/fetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/);
-    // Exactly two script elements: the data and the page script.
-    expect(page.match(/<script\b/gi)).toHaveLength(2);
-    expect(page.match(/<\/script>/gi)).toHaveLength(2);
+    // Exactly three script elements: the findings' data, the page script, and the details' data (read once the page is parsed).
+    expect(page.match(/<script\b/gi)).toHaveLength(3);
+    expect(page.match(/<\/script>/gi)).toHaveLength(3);
+    expect(page.match(/<script type="application\/octet-stream"/gi)).toHaveLength(2);
   });
 
   it('shows hostile claim text only escaped, in the markup and in the embedded JSON', async () => {
@@ -193,8 +204,7 @@ describe('html formatter', () => {
     // Server-rendered text (the subject in the evidence overview, the source in the legend of bars) is entity-escaped.
     expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
     // The data block is base64: no character in it can close the element or open a comment.
-    const { block } = rawData(page);
-    expect(block).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+    for (const block of rawData(page).blocks) expect(block).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
     // ... and still carries the text exactly.
     const data = embedded(page);
     const texts = data.findings.map((f) => f.text);
@@ -213,6 +223,10 @@ describe('html formatter', () => {
     const data = embedded(html(result, CTX));
     expect(data.summary).toEqual(result.summary);
     expect(data.findings).toHaveLength(result.findings.length);
+    // Messages read back whole from their head and their shared rest (each rest once).
+    expect(data.findings.map((f) => f.message).sort()).toEqual(result.findings.map((f) => f.message).sort());
+    expect(new Set(data.tails).size).toBe(data.tails.length);
+    expect(data.tails.length).toBeLessThan(result.findings.length);
     const conflict = data.findings.find((f) => f.rule === 'conflict/value');
     expect(conflict, 'the two origins conflict').toBeDefined();
     expect(conflict!.source).toBe('guide');

@@ -8,7 +8,7 @@ import { FACETS, type Aspect, type ClaimContext, type Design, type EvidenceKind,
 import { interventionParts } from './context.js';
 import { bestLevel, evidenceOf, resolveEvidence } from './evidence.js';
 import type { LoadedClaim } from '../load/loader.js';
-import { describeValue, publishedYear } from './values.js';
+import { asEffect, describeValue, publishedYear, valueKind } from './values.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Where a claim's evidence puts it for the overview: a CEBM level, or why it has none. */
@@ -114,6 +114,16 @@ function facetsOf(context: ClaimContext | undefined, vocab: Vocabulary): Record<
   return out;
 }
 
+/** The value as the report shows it: an effect with its size reads "44% (benefit)", as the messages do. */
+function summaryValue(c: LoadedClaim): string {
+  const v = c.claim.value;
+  if (v && valueKind(v) === 'effect') {
+    const e = asEffect(v);
+    if (e.size) return `${describeValue(e.size)} (${e.effect})`;
+  }
+  return describeValue(v, publishedYear(c.source));
+}
+
 function bandOf(level: EvidenceLevel | undefined, hasEvidence: boolean): EvidenceBand {
   if (level === null) return 'not-evidence';
   if (level !== undefined) return String(level) as EvidenceBand;
@@ -174,7 +184,7 @@ export function summarizeClaim(c: LoadedClaim, vocab: Vocabulary, display: (abs:
     subjectKey: vocab.subject(c.claim.subject),
     aspect: c.claim.aspect,
     property: c.claim.property,
-    value: describeValue(c.claim.value, publishedYear(c.source)),
+    value: summaryValue(c),
     context: c.claim.context ?? {},
     facets: facetsOf(c.claim.context, vocab),
     evidence,

@@ -141,6 +141,8 @@ describe('a session given files', () => {
       const got = await session.result();
       expect(difference(got.findings.map((f) => JSON.stringify(f)), want.findings.map((f) => JSON.stringify(f))), file).toEqual([]);
       expect(got.findings.length, file).toBeGreaterThan(0);
+      expect(got.summary, file).toEqual(want.summary);
+      expect(got.notes, file).toEqual(want.notes);
     }
   });
 });

@@ -325,7 +325,7 @@ export async function lintLoaded(
 }
 
 /** Says that the register is only the files given, and why: cross-file checks had nothing else to compare with. */
-function onlyGivenNote(config: LoadedConfig, cwd: string, given: number): string {
+export function onlyGivenNote(config: LoadedConfig, cwd: string, given: number): string {
   const files = `${given} file${given === 1 ? '' : 's'} given`;
   const why = config.file
     ? `the "files" of ${displayPath(config.file, cwd)} match no other claim file`

@@ -56,6 +56,7 @@ import {
   lintLoaded,
   loadRegisterDocuments,
   makeResult,
+  onlyGivenNote,
   resolveSetup,
   type LintOptions,
   type LintResult,
@@ -361,9 +362,13 @@ export class LintSession {
     };
     // Files given place findings as a full run does: the session's findings, limited to them (findings()).
     // Changed files preferred (--changed-since, --baseline) may place findings otherwise: a full lint of these files.
-    if (!this.opts.changedSince && !this.opts.baselineFile) return own();
-    const files = this.sortedFiles(this.entries.keys());
-    return lintLoaded(this.setup, this.opts, this.cwd, files, this.documents, scope, own);
+    const result = !this.opts.changedSince && !this.opts.baselineFile ? own() : await lintLoaded(this.setup, this.opts, this.cwd, this.sortedFiles(this.entries.keys()), this.documents, scope, own);
+    // As lint() says it: how many files were given, and a note when they are the whole register.
+    if (scope) {
+      result.summary.given = scope.size;
+      if ([...this.entries.keys()].every((p) => scope.has(p))) result.notes.push(onlyGivenNote(this.setup.config, this.cwd, scope.size));
+    }
+    return result;
   }
 
   /** What the cache stores to restore this session later. */

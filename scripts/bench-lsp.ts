@@ -110,6 +110,8 @@ export async function benchLsp(
     if (edited === text) throw new Error(`${file} has no ${edit === 'source' ? '"source:"' : 'claim'} line to edit`);
     const flagged = (x: { diagnostics: Array<{ message: string | { value: string } }> }) =>
       x.diagnostics.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('bench_field'));
+    const arrived = new WeakMap<object, number>();
+    client.onPublish((p) => arrived.set(p, performance.now()));
     for (let i = 0; i < edits; i++) {
       const add = i % 2 === 0;
       const cpuBefore = procCpuMs(pid);
@@ -117,7 +119,7 @@ export async function benchLsp(
       const version = await client.change(file, add ? edited : text);
       // The publication for this version that reflects the edit (the finding there, or gone).
       const p = await client.waitFor(file, (x) => x.version === version && flagged(x) === add, WAIT_MS, false);
-      times.push(p.at - sent);
+      times.push(arrived.get(p)! - sent);
       cpu.push(procCpuMs(pid) - cpuBefore);
     }
     await client.stop();

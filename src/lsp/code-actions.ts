@@ -8,8 +8,15 @@ import type { DiagnosticData } from './diagnostics.js';
 import { messageText, SOURCE } from './diagnostics.js';
 import { parsed, rangeOf, rawClaims } from './document.js';
 
-/** The reason left for the author to write (a suppression needs one). */
-export const REASON_PLACEHOLDER = 'TODO: say why this finding does not apply';
+/**
+ * A suppression comment for these rules. Without a reason it ends with
+ * `--` and nothing after it: `suppress/missing-reason` then reports it at
+ * once, so the author is asked for the reason rather than handed a
+ * placeholder that would pass as one.
+ */
+function directive(rules: readonly string[], reason: string): string {
+  return `# claimlint-disable-next-line ${rules.join(', ')} --${reason ? ` ${reason}` : ''}`;
+}
 
 const DIRECTIVE_LINE = /^(\s*)#\s*claimlint-disable-next-line(?=\s|$)([^\n]*)$/;
 
@@ -36,11 +43,11 @@ function suppressAbove(text: string, line: number, rule: string): TextEdit[] {
     const sep = body.indexOf('--');
     const rules = (sep >= 0 ? body.slice(0, sep) : body).split(/[\s,]+/).filter((r) => r !== '');
     if (rules.length === 0 || rules.includes(rule)) return [];
-    const reason = sep >= 0 ? body.slice(sep + 2).trim() : REASON_PLACEHOLDER;
-    const newText = `${m[1]}# claimlint-disable-next-line ${[...rules, rule].join(', ')} -- ${reason || REASON_PLACEHOLDER}`;
+    const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
+    const newText = `${m[1]}${directive([...rules, rule], reason)}`;
     return [{ range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText }];
   }
-  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# claimlint-disable-next-line ${rule} -- ${REASON_PLACEHOLDER}\n` }];
+  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${directive([rule], '')}\n` }];
 }
 
 /** The 0-based line of the `- ` that opens claim `fullId`'s item in this file. */

@@ -32,8 +32,6 @@ export interface Publication {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
-  /** When it arrived (performance.now()). */
-  at: number;
 }
 
 export class LspClient {
@@ -43,6 +41,8 @@ export class LspClient {
   readonly latest = new Map<string, Publication>();
   /** Every publication received, in order. */
   readonly published: Publication[] = [];
+  /** Called for every publication as it arrives (the benchmark stamps its arrival time; tests never time anything). */
+  private listeners: Array<(p: Publication) => void> = [];
   private waiters: Array<{ test: (p: Publication) => boolean; resolve: (p: Publication) => void }> = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -54,7 +54,8 @@ export class LspClient {
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
-      const p: Publication = { ...params, at: performance.now() };
+      const p: Publication = { ...params };
+      for (const l of this.listeners) l(p);
       this.latest.set(params.uri, p);
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
@@ -64,6 +65,10 @@ export class LspClient {
       });
     });
     this.connection.listen();
+  }
+
+  onPublish(listener: (p: Publication) => void): void {
+    this.listeners.push(listener);
   }
 
   uri(rel: string): string {

@@ -10,6 +10,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
+  DiagnosticSeverity,
   HoverRequest,
   type CodeAction,
   type CompletionItem,
@@ -212,11 +213,21 @@ describe('claimlint lsp', () => {
       })) as CodeAction[];
     };
 
-    it('adds a claim-scoped suppression with a reason to fill in, above the claim', async () => {
+    it('adds a claim-scoped suppression above the claim, which asks for its reason (suppress/missing-reason) until one is written', async () => {
       const actions = await actionsFor('claims/beta.yaml', BETA, 'evidence/none');
       const suppress = actions.find((a) => a.title.startsWith('Suppress evidence/none for claim beta/first-synthesis'))!;
       const after = apply(BETA, suppress, client.uri('claims/beta.yaml'));
-      expect(after).toContain('claims:\n  # claimlint-disable-next-line evidence/none -- TODO: say why this finding does not apply\n  - id: first-synthesis\n');
+      expect(after).toContain('claims:\n  # claimlint-disable-next-line evidence/none --\n  - id: first-synthesis\n');
+      const evidenceNone = (x: { diagnostics: Diagnostic[] }) => x.diagnostics.filter((d) => d.code === 'evidence/none').length;
+      const before = evidenceNone(client.latest.get(client.uri('claims/beta.yaml'))!);
+      // Applied: evidence/none is gone from the claim, and the comment is reported for its missing reason, on its line.
+      const line = after.split('\n').findIndex((l) => l.includes('claimlint-disable-next-line evidence/none'));
+      const version = await client.change('claims/beta.yaml', after);
+      const p = await client.waitFor('claims/beta.yaml', (x) => x.version === version && has('suppress/missing-reason')(x));
+      const missing = p.diagnostics.filter((d) => d.code === 'suppress/missing-reason');
+      expect(missing.map((d) => [d.range.start.line, d.range.start.character, d.severity])).toEqual([[line, 2, DiagnosticSeverity.Error]]);
+      expect(evidenceNone(p)).toBe(before - 1);
+      await client.change('claims/beta.yaml', BETA);
     });
 
     it('removes an unused suppression', async () => {

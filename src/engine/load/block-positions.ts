@@ -37,12 +37,11 @@ export interface PositionNode {
 }
 
 class Bail extends Error {}
-const bail = (): never => {
+function bail(): never {
   throw new Bail();
-};
+}
 
-const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?=:(?: |\r?$))/;
-/** The same, read in place at `lastIndex` (a line ends at its line feed). */
+/** A plain key (the names claim files use), read in place at `lastIndex`, followed by `: ` or the end of its line. */
 const PLAIN_KEY_AT = /[A-Za-z0-9_][A-Za-z0-9_./-]*(?=:(?: |\r?\n|\r?$))/y;
 
 /** The plain key at `at` in `text`, if there is one. */
@@ -171,11 +170,11 @@ class Scanner {
     for (;;) {
       const key = keyAt(this.text, at0);
       if (key === undefined) bail();
-      if (map.has(key!) || key === '__proto__') bail();
-      const { node, next } = this.value(l, at0 + key!.length + 1, indent, true);
+      if (map.has(key) || key === '__proto__') bail();
+      const { node, next } = this.value(l, at0 + key.length + 1, indent, true);
       node.keyStart = at0;
-      node.keyEnd = at0 + key!.length;
-      map.set(key!, node);
+      node.keyEnd = at0 + key.length;
+      map.set(key, node);
       last = node;
       const n = next === -1 ? -1 : this.nextContent(next);
       if (n === -1) return { node: { start: at, end: last.tail, tail: last.tail, map }, next: -1 };
@@ -446,10 +445,9 @@ class Scanner {
       first = false;
       if (map) {
         const ks = k;
-        const m = PLAIN_KEY.exec(t.slice(k, k + 200).replace(/:(?=[,}\]])/, ': '));
-        if (!m) bail();
-        const key = m![0];
-        if (map.has(key) || key === '__proto__') bail();
+        // A key with no value (`{a:}`, `{a:, b: 1}`) is left to yaml like any other empty flow value.
+        const key = keyAt(t, k);
+        if (key === undefined || map.has(key) || key === '__proto__') bail();
         k += key.length;
         if (t[k] !== ':') bail();
         k++;

@@ -10,7 +10,9 @@
  *   the debounce (--debounce ms, the server's default unless given) counts.
  *   --edit claim adds the field to the file's first claim instead of its
  *   source (a source failing the schema takes all the file's claims out of
- *   the register, and every group they were in is checked again).
+ *   the register, and every group they were in is checked again); --edit
+ *   line renames a key of the first claim in place, as typing within a
+ *   line does (no line moves, one claim changes).
  * - memory: a register of --memory-claims claims (default 100,000 in 1,000
  *   files); the server lints it all, then its resident memory (VmRSS) and
  *   peak (VmHWM) are read from /proc. --memory-claims 0 skips this part.
@@ -21,7 +23,7 @@
  * --cpu-prof <dir> writes a V8 CPU profile of the latency part's server
  * there (open it in Chrome DevTools, or summarise it by function).
  *
- *   npx tsx scripts/bench-lsp.ts [--claims 10000] [--edits 20] [--memory-claims 100000] [--edit source|claim] [--cpu-prof <dir>] [--json]
+ *   npx tsx scripts/bench-lsp.ts [--claims 10000] [--edits 20] [--memory-claims 100000] [--edit source|claim|line] [--cpu-prof <dir>] [--json]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +34,18 @@ import { generateRegister } from './generate-register.js';
 import { LspClient } from '../test/helpers/lsp-client.js';
 import { isMainModule } from '../src/paths.js';
 
+/**
+ * What each edit changes: `source` adds a line to the source block, `claim`
+ * a line to the first claim (every claim below it moves), `line` rewrites
+ * one line of the first claim in place (its `at:` key renamed), as typing
+ * within a line does.
+ */
+export type LspEdit = 'source' | 'claim' | 'line';
+
 export interface LspBenchResult {
   claims: number;
   edits: number;
-  edit: 'source' | 'claim';
+  edit: LspEdit;
   debounceMs: number | 'default';
   firstDiagnosticsMs: number;
   latencyMs: { median: number; p90: number; min: number; max: number };
@@ -82,7 +92,7 @@ export async function benchLsp(
     /** Write a V8 CPU profile of the latency part's server into this folder (node --cpu-prof). */
     cpuProfDir?: string;
     /** What each edit changes: the source block (default) or one claim. */
-    edit?: 'source' | 'claim';
+    edit?: LspEdit;
     progress?: (line: string) => void;
   } = {},
 ): Promise<LspBenchResult> {
@@ -106,7 +116,9 @@ export async function benchLsp(
     const edited =
       edit === 'source'
         ? text.replace(/^source:\n/m, 'source:\n  bench_field: 1\n')
-        : text.replace(/^( +)- id: (.*)$/m, (_m, indent: string, id: string) => `${indent}- id: ${id}\n${indent}  bench_field: 1`);
+        : edit === 'claim'
+          ? text.replace(/^( +)- id: (.*)$/m, (_m, indent: string, id: string) => `${indent}- id: ${id}\n${indent}  bench_field: 1`)
+          : text.replace(/^( +)at: /m, '$1bench_field: ');
     if (edited === text) throw new Error(`${file} has no ${edit === 'source' ? '"source:"' : 'claim'} line to edit`);
     const flagged = (x: { diagnostics: Array<{ message: string | { value: string } }> }) =>
       x.diagnostics.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('bench_field'));
@@ -186,7 +198,7 @@ if (isMainModule(import.meta.url)) {
     ...(values['memory-claims'] ? { memoryClaims: num(values['memory-claims'])! } : {}),
     ...(values.debounce ? { debounceMs: num(values.debounce)! } : {}),
     ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
-    ...(values.edit === 'claim' || values.edit === 'source' ? { edit: values.edit } : {}),
+    ...(values.edit === 'claim' || values.edit === 'source' || values.edit === 'line' ? { edit: values.edit } : {}),
     progress: (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) {

@@ -214,8 +214,8 @@ async function main(): Promise<void> {
   if (values.lsp) {
     // The language server (scripts/bench-lsp.ts): didChange -> publishDiagnostics at 10,000 claims, memory at 100,000.
     const { benchLsp } = await import('./bench-lsp.js');
-    for (const edit of ['source', 'claim'] as const) {
-      const r = await benchLsp({ edit, memoryClaims: edit === 'claim' ? 100_000 : 0 });
+    for (const edit of ['source', 'claim', 'line'] as const) {
+      const r = await benchLsp({ edit, memoryClaims: edit === 'line' ? 100_000 : 0 });
       log('');
       log(`claimlint lsp, 10,000 claims, ${r.edits} edits of the ${edit}: didChange -> publishDiagnostics median ${r.latencyMs.median} ms, p90 ${r.latencyMs.p90} ms (server CPU per edit median ${r.cpuMsPerEdit.median} ms); load average ${loadavg()[0]!.toFixed(1)}`);
       if (r.memory) log(`claimlint lsp holding 100,000 claims: ${r.memory.rssMb} MB resident, peak ${r.memory.peakRssMb} MB`);

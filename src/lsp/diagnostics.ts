@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { RuleInfo } from '../engine/run/linter.js';
-import type { Finding } from '../engine/report/finding.js';
+import type { Finding, RelatedLocation } from '../engine/report/finding.js';
+import type { Range as Span } from '../engine/load/location.js';
 import type { Severity } from '../model.js';
 import { docsUrl } from '../paths.js';
 import type { ConfigProblem } from './engine.js';
@@ -46,10 +47,22 @@ export function ruleHref(rule: RuleInfo | undefined): string | undefined {
   return /^https?:\/\//.test(rule.docs) ? rule.docs : docsUrl(rule.docs);
 }
 
-export function toDiagnostic(f: Finding, root: string, rules: ReadonlyMap<string, RuleInfo>): Diagnostic {
+/** URIs of paths, made once per path: every diagnostic pointing into a file shares its URI string. */
+class Uris {
+  private readonly byPath = new Map<string, string>();
+  constructor(private readonly root: string) {}
+  /** The URI of a path as findings show it (relative to the root) or absolute. */
+  of(path: string): string {
+    let uri = this.byPath.get(path);
+    if (uri === undefined) this.byPath.set(path, (uri = uriOf(resolve(this.root, path))));
+    return uri;
+  }
+}
+
+export function toDiagnostic(f: Finding, root: string, rules: ReadonlyMap<string, RuleInfo>, uris = new Uris(root)): Diagnostic {
   const href = ruleHref(rules.get(f.rule));
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
-    location: { uri: uriOf(resolve(root, r.file)), range: lspRange(r) },
+    location: { uri: uris.of(r.file), range: lspRange(r) },
     message: `${r.kind} ${r.claim}${r.text ? `: ${r.text}` : ''}`,
   }));
   const data: DiagnosticData = { claim: f.claim, fingerprint: f.fingerprint };
@@ -70,11 +83,6 @@ export function problemDiagnostic(p: ConfigProblem): Diagnostic {
   return { range: lspRange(at), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'configuration', message: p.message };
 }
 
-/** Everything a mirror diagnostic shows, as a key: equal keys, equal diagnostics. */
-function mirrorKey(f: Finding, r: Finding['related'][number]): string {
-  return JSON.stringify([f.rule, f.fingerprint, f.claim, f.file, f.line, f.column, f.endLine, f.endColumn, f.message, r.claim, r.file, r.line, r.column, r.endLine, r.endColumn]);
-}
-
 /** Diagnostics by document URI for a set of findings keyed by absolute path. */
 export function diagnosticsByUri(
   byFile: ReadonlyMap<string, readonly Finding[]>,
@@ -83,33 +91,56 @@ export function diagnosticsByUri(
 ): Map<string, Diagnostic[]> {
   const index = new DiagnosticIndex(root, rules);
   for (const [path, findings] of byFile) index.set(path, findings);
-  return index.all();
+  return new Map(index.uris().map((uri) => [uri, index.get(uri).diagnostics()]));
 }
 
 /**
- * Every document's diagnostics, kept by the file whose findings give them,
- * so that after a run only the files whose findings changed are converted
- * again, and only the documents those findings touch (the files themselves
- * and the other claims of their conflicts, before and after) are looked at.
+ * What a document's diagnostics are made of, flat: a finding then which of
+ * its related claims the diagnostic is shown on (-1: the finding itself),
+ * for each diagnostic; or, for diagnostics not made from findings, the
+ * diagnostics themselves.
+ */
+export type Part = Finding | number | Diagnostic;
+
+/**
+ * A document's diagnostics as the index gives them: what they are made of,
+ * and the diagnostics themselves, made on demand. `parts` lists, in order,
+ * each diagnostic's finding and which of its related claims it is shown on
+ * (-1: the finding itself); equal parts (the same finding objects) make
+ * equal diagnostics, so nothing is made or serialised to see that a
+ * document did not change.
+ */
+export interface DocumentDiagnostics {
+  readonly parts: readonly Part[];
+  diagnostics(): Diagnostic[];
+}
+
+/** A list of diagnostics as they are, for the book (its parts are the diagnostics themselves). */
+export function fixed(diagnostics: Diagnostic[]): DocumentDiagnostics {
+  return { parts: diagnostics, diagnostics: () => diagnostics };
+}
+
+/**
+ * Every document's diagnostics, kept as the findings that give them, so
+ * that after a run only the documents the changed files' findings touch
+ * (the files themselves and the other claims of their conflicts, before
+ * and after) are looked at. Diagnostics are made when a document is
+ * published and not kept: the server holds the findings once (in the
+ * session), not a second time as diagnostics.
  */
 export class DiagnosticIndex {
-  /** By file of findings (URI): the diagnostics its findings give, by document URI. */
-  private readonly from = new Map<string, Map<string, Diagnostic[]>>();
+  /** By file of findings (URI): the parts it gives each document (itself first, then the other claims' documents). */
+  private readonly from = new Map<string, Map<string, Part[]>>();
   /** By document URI: the files of findings that give it diagnostics. */
   private readonly into = new Map<string, Set<string>>();
-  /**
-   * By file of findings (URI): the diagnostics it shows on other files, by
-   * what they show. A run that gives a diagnostic equal to one of the last
-   * run gets the same object, so the book sees which documents did not
-   * change without serialising them (a conflict's other file is not sent
-   * again when only this file's side of the conflict moved).
-   */
-  private readonly keyed = new Map<string, Map<string, Diagnostic>>();
+  private readonly uris_: Uris;
 
   constructor(
     private readonly root: string,
     private readonly rules: ReadonlyMap<string, RuleInfo>,
-  ) {}
+  ) {
+    this.uris_ = new Uris(root);
+  }
 
   /** Replace the findings located in a file (absolute path); returns the URIs whose diagnostics may have changed. */
   set(path: string, findings: readonly Finding[]): Set<string> {
@@ -122,42 +153,23 @@ export class DiagnosticIndex {
       if (set?.size === 0) this.into.delete(uri);
     }
     this.from.delete(source);
-    const old = this.keyed.get(source) ?? new Map<string, Diagnostic>();
-    this.keyed.delete(source);
     if (findings.length === 0) return touched;
-    const keyed = new Map<string, Diagnostic>();
-    const next = new Map<string, Diagnostic[]>();
-    const add = (uri: string, d: Diagnostic) => {
-      const list = next.get(uri);
-      if (list) list.push(d);
-      else next.set(uri, [d]);
-    };
+    const own: Part[] = [];
+    const targets = new Map<string, Part[]>([[source, own]]);
     for (const f of findings) {
-      // The file's own diagnostics are new: its findings changed, it is sent again anyway.
-      const d = toDiagnostic(f, this.root, this.rules);
-      add(source, d);
-      // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
-      for (const r of f.related) {
+      own.push(f, -1);
+      // A conflict is between two claims: the other claim's file shows it too.
+      for (let i = 0; i < f.related.length; i++) {
+        const r = f.related[i]!;
         if (r.kind !== 'claim' || r.file === f.file) continue;
-        const key = mirrorKey(f, r);
-        const mirror = keyed.get(key) ?? old.get(key) ?? (() => {
-          const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
-          return {
-            ...d,
-            range: lspRange(r),
-            severity: DiagnosticSeverity.Information,
-            message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
-            relatedInformation: [{ location: { uri: source, range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
-            data,
-          } satisfies Diagnostic;
-        })();
-        keyed.set(key, mirror);
-        add(uriOf(resolve(this.root, r.file)), mirror);
+        const uri = this.uris_.of(r.file);
+        const parts = targets.get(uri);
+        if (parts) parts.push(f, i);
+        else targets.set(uri, [f, i]);
       }
     }
-    this.from.set(source, next);
-    this.keyed.set(source, keyed);
-    for (const uri of next.keys()) {
+    this.from.set(source, targets);
+    for (const uri of targets.keys()) {
       touched.add(uri);
       const set = this.into.get(uri);
       if (set) set.add(source);
@@ -167,22 +179,77 @@ export class DiagnosticIndex {
   }
 
   /** A document's diagnostics: its own findings' first, then those other files show on it. */
-  get(uri: string): Diagnostic[] {
+  get(uri: string): DocumentDiagnostics {
     const sources = this.into.get(uri);
-    if (!sources) return [];
+    if (!sources) return fixed([]);
     const order = [...sources].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : a < b ? -1 : a > b ? 1 : 0));
-    return order.flatMap((s) => this.from.get(s)?.get(uri) ?? []);
+    const parts: Part[] = order.length === 1 ? (this.from.get(order[0]!)?.get(uri) ?? []) : order.flatMap((s) => this.from.get(s)?.get(uri) ?? []);
+    return { parts, diagnostics: () => this.make(parts) };
   }
 
-  /** Every document that has diagnostics, with them. */
-  all(): Map<string, Diagnostic[]> {
-    return new Map([...this.into.keys()].sort().map((uri) => [uri, this.get(uri)]));
+  /** Every document that has diagnostics, in order. */
+  uris(): string[] {
+    return [...this.into.keys()].sort();
+  }
+
+  private make(parts: readonly Part[]): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const f = parts[i] as Finding;
+      const at = parts[i + 1] as number;
+      const d = toDiagnostic(f, this.root, this.rules, this.uris_);
+      if (at < 0) {
+        out.push(d);
+        continue;
+      }
+      // A conflict is between two claims: the other claim's file shows it too, as information pointing back.
+      const r = f.related[at]!;
+      const data: DiagnosticData = { claim: r.claim, fingerprint: f.fingerprint, mirror: true };
+      out.push({
+        ...d,
+        range: lspRange(r),
+        severity: DiagnosticSeverity.Information,
+        message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
+        relatedInformation: [{ location: { uri: this.uris_.of(f.file), range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
+        data,
+      });
+    }
+    return out;
   }
 }
 
-/** Whether two lists hold the same diagnostic objects in the same order (the index reuses a finding's diagnostics). */
-function sameObjects(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+function sameSpan(a: Span, b: Span): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+
+function sameRelated(a: RelatedLocation, b: RelatedLocation): boolean {
+  return a.kind === b.kind && a.claim === b.claim && a.file === b.file && a.text === b.text && sameSpan(a, b);
+}
+
+/** Whether two findings show the same diagnostic (the finding itself at -1, or on its related claim `at`). */
+function samePart(a: Finding, b: Finding, at: number): boolean {
+  if (a === b) return true;
+  const same = a.rule === b.rule && a.message === b.message && a.claim === b.claim && a.file === b.file && a.fingerprint === b.fingerprint && sameSpan(a, b);
+  if (!same) return false;
+  if (at >= 0) return a.related[at] !== undefined && b.related[at] !== undefined && sameRelated(a.related[at]!, b.related[at]!);
+  return a.severity === b.severity && a.related.length === b.related.length && a.related.every((r, i) => sameRelated(r, b.related[i]!));
+}
+
+const isFinding = (p: Part | undefined): p is Finding => typeof p === 'object' && 'fingerprint' in p && 'related' in p;
+
+/** Whether two lists of parts make the same diagnostics; `identical` asks for the same objects (nothing compared by content). */
+function sameParts(a: readonly Part[], b: readonly Part[], identical: boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    // Diagnostics given as they are (a configuration problem) are new objects each time: compared as identical only.
+    if (identical || !isFinding(x) || !isFinding(y)) return false;
+    if (a[i + 1] !== b[i + 1] || !samePart(x, y, b[i + 1] as number)) return false;
+    i++;
+  }
+  return true;
 }
 
 export interface Publication {
@@ -191,47 +258,83 @@ export interface Publication {
   version?: number;
 }
 
+interface Sent {
+  shown: DocumentDiagnostics;
+  version: number | undefined;
+  /** Kept for open documents only (hover and go to definition read them); others are made again when needed. */
+  diagnostics: Diagnostic[] | undefined;
+}
+
+/** A document that may need publishing: its diagnostics (made on demand) and the version they are for. */
+export interface Candidate {
+  uri: string;
+  shown: DocumentDiagnostics;
+  version: number | undefined;
+}
+
 /**
  * Remembers what each document was last sent and yields only the documents
- * whose diagnostics differ (an empty list clears a document). Diagnostics
- * are compared as objects: the {@link DiagnosticIndex} gives a diagnostic
- * equal to one it gave before as the same object, so nothing is serialised
- * to compare (a list rebuilt equal is at worst sent again).
+ * whose diagnostics differ (an empty list clears a document). Documents are
+ * compared by their parts: the same objects, or findings made again with
+ * the same content (a finding made again equal is not sent again), without
+ * making or serialising any diagnostic.
+ *
+ * In two steps, so that a server makes one document's diagnostics at a
+ * time, just before sending them: {@link candidates} says cheaply which
+ * documents may have changed, {@link settle} makes one's diagnostics and
+ * says whether to send them.
  */
 export class DiagnosticBook {
-  private readonly sent = new Map<string, { diagnostics: Diagnostic[]; version: number | undefined }>();
+  private readonly sent = new Map<string, Sent>();
 
   /**
-   * The diagnostics to publish so that `next` (every document that has any)
-   * is what clients show. An open document whose version moved on is
-   * published even when its diagnostics did not change, so its client knows
-   * they are current for what it shows.
+   * The documents that may need publishing so that `next` is what clients
+   * show. With `all`, `next` holds every document that has diagnostics and
+   * any other document sent before is cleared; without, the documents not
+   * in `next` keep what they were sent. An open document whose version
+   * moved on is a candidate even when its diagnostics did not change, so
+   * its client knows they are current for what it shows.
    */
-  update(next: ReadonlyMap<string, Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
-    const changes = this.updateSome(next, versions);
-    // Documents not in `next` have none: cleared, and open ones told so for their version.
-    const rest = new Map<string, Diagnostic[]>();
-    for (const uri of [...this.sent.keys(), ...versions.keys()]) if (!next.has(uri)) rest.set(uri, []);
-    changes.push(...this.updateSome(rest, versions));
-    return changes;
-  }
-
-  /**
-   * The same for the documents in `next` only (an empty list: the document
-   * has none); every other document keeps what it was sent.
-   */
-  updateSome(next: ReadonlyMap<string, Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
-    const changes: Publication[] = [];
-    for (const [uri, diagnostics] of next) {
+  candidates(next: ReadonlyMap<string, DocumentDiagnostics | Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map(), all = false): Candidate[] {
+    const out: Candidate[] = [];
+    const consider = (uri: string, given: DocumentDiagnostics | Diagnostic[]) => {
+      const shown = Array.isArray(given) ? fixed(given) : given;
       const version = versions.get(uri);
       const sent = this.sent.get(uri);
-      if (sent ? sent.version === version && sameObjects(sent.diagnostics, diagnostics) : diagnostics.length === 0 && version === undefined) continue;
-      // A closed document without diagnostics needs no entry: what it was sent last is an empty list.
-      if (diagnostics.length === 0 && version === undefined) this.sent.delete(uri);
-      else this.sent.set(uri, { diagnostics, version });
-      changes.push({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+      if (sent ? sent.version === version && sameParts(sent.shown.parts, shown.parts, true) : shown.parts.length === 0 && version === undefined) return;
+      out.push({ uri, shown, version });
+    };
+    for (const [uri, given] of next) consider(uri, given);
+    // Documents not in `next` have none: cleared, and open ones told so for their version.
+    if (all) for (const uri of new Set([...this.sent.keys(), ...versions.keys()])) if (!next.has(uri)) consider(uri, []);
+    return out;
+  }
+
+  /** Make a candidate's diagnostics and record them: the publication to send, or undefined when they are what was sent. */
+  settle(c: Candidate): Publication | undefined {
+    const { uri, shown, version } = c;
+    const sent = this.sent.get(uri);
+    if (sent && sent.version === version && sameParts(sent.shown.parts, shown.parts, false)) {
+      // Made again equal: remember the new parts (the old findings can go), send nothing.
+      this.sent.set(uri, { ...sent, shown });
+      return undefined;
     }
-    return changes;
+    const diagnostics = shown.diagnostics();
+    const keep = version !== undefined ? diagnostics : undefined;
+    // A closed document without diagnostics needs no entry: what it was sent last is an empty list.
+    if (diagnostics.length === 0 && version === undefined) this.sent.delete(uri);
+    else this.sent.set(uri, { shown, version, diagnostics: keep });
+    return { uri, diagnostics, ...(version !== undefined ? { version } : {}) };
+  }
+
+  /** Both steps at once, for every document of `next` (and, with `all`, clearing the others). */
+  update(next: ReadonlyMap<string, DocumentDiagnostics | Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map(), all = true): Publication[] {
+    return this.candidates(next, versions, all).flatMap((c) => this.settle(c) ?? []);
+  }
+
+  /** {@link update} for the documents in `next` only (an empty list: the document has none); every other document keeps what it was sent. */
+  updateSome(next: ReadonlyMap<string, DocumentDiagnostics | Diagnostic[]>, versions: ReadonlyMap<string, number> = new Map()): Publication[] {
+    return this.update(next, versions, false);
   }
 
   /**
@@ -245,9 +348,10 @@ export class DiagnosticBook {
     return out;
   }
 
-  /** What a document shows now. */
+  /** What a document shows now (made again for a closed document: only open documents' diagnostics are kept). */
   current(uri: string): Diagnostic[] {
-    return this.sent.get(uri)?.diagnostics ?? [];
+    const sent = this.sent.get(uri);
+    return sent ? (sent.diagnostics ?? sent.shown.diagnostics()) : [];
   }
 }
 

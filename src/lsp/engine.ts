@@ -117,7 +117,7 @@ export class LspEngine {
 
   constructor(root: string, opts: EngineOptions = {}) {
     this.root = resolve(root);
-    this.debounceMs = opts.debounceMs ?? 75;
+    this.debounceMs = opts.debounceMs ?? 30;
   }
 
   /** An open buffer's text (undefined: closed, the file on disk counts again). */

@@ -23,7 +23,7 @@ import { packageInfo } from '../paths.js';
 import { codeActions } from './code-actions.js';
 import { completions } from './completion.js';
 import { definition } from './definition.js';
-import { DiagnosticBook, DiagnosticIndex, problemDiagnostic, uriOf, type Publication } from './diagnostics.js';
+import { DiagnosticBook, DiagnosticIndex, problemDiagnostic, uriOf, type Candidate, type DocumentDiagnostics } from './diagnostics.js';
 import { forget } from './document.js';
 import { LspEngine, type EngineOutcome, type EngineSnapshot } from './engine.js';
 import { diagnosticsAt, findingHover, hoverOf, subjectHover } from './hover.js';
@@ -88,27 +88,48 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
       touch(problemDiagnostics.keys());
       connection.console.error(`claimlint: ${p.message}`);
     }
-    const diagnosticsOf = (uri: string) => [...index.get(uri), ...(problemDiagnostics.get(uri) ?? [])];
-    let changes: Publication[];
+    const diagnosticsOf = (uri: string): DocumentDiagnostics => {
+      const own = index.get(uri);
+      const problems = problemDiagnostics.get(uri);
+      return problems ? { parts: [...own.parts, ...problems], diagnostics: () => [...own.diagnostics(), ...problems] } : own;
+    };
+    let candidates: Candidate[];
     if (touched === 'all') {
-      const all = index.all();
-      for (const uri of problemDiagnostics.keys()) all.set(uri, diagnosticsOf(uri));
-      changes = book.update(all, versions);
+      const all = new Map<string, DocumentDiagnostics>();
+      for (const uri of [...index.uris(), ...problemDiagnostics.keys()]) all.set(uri, diagnosticsOf(uri));
+      candidates = book.candidates(all, versions, true);
     } else {
       // Open documents edited since their last publication are published with their new version, closed ones without.
       touch(book.outdated(versions));
-      changes = book.updateSome(new Map([...touched].map((uri) => [uri, diagnosticsOf(uri)])), versions);
+      candidates = book.candidates(new Map([...touched].map((uri) => [uri, diagnosticsOf(uri)])), versions);
     }
-    // Open documents first (the one being typed in among them): messages are serialised and sent in order.
-    changes.sort((a, b) => Number(b.version !== undefined) - Number(a.version !== undefined));
-    for (const change of changes) {
-      void connection.sendDiagnostics({ uri: change.uri, diagnostics: change.diagnostics, ...(change.version !== undefined ? { version: change.version } : {}) });
+    // Open documents first (the one being typed in among them).
+    candidates.sort((a, b) => Number(b.version !== undefined) - Number(a.version !== undefined));
+    return send(candidates);
+  };
+
+  /**
+   * Send the candidates one at a time: each document's diagnostics are made
+   * just before they are sent and let go once written, so that publishing a
+   * large register never holds all its diagnostics at once.
+   */
+  const send = async (candidates: Candidate[]) => {
+    for (const c of candidates) {
+      if (shuttingDown) return;
+      const p = book.settle(c);
+      if (p) await connection.sendDiagnostics({ uri: p.uri, diagnostics: p.diagnostics, ...(p.version !== undefined ? { version: p.version } : {}) });
     }
+  };
+
+  /** Outcomes are published in order, each after the last one's documents are sent: a document's publications never overtake each other. */
+  let publishing: Promise<void> = Promise.resolve();
+  const publishInOrder = (outcome: EngineOutcome) => {
+    publishing = publishing.then(() => publish(outcome)).catch((e: unknown) => connection.console.error(`claimlint: ${String(e)}`));
   };
 
   const relint = (changed?: string) => {
     if (!engine) return;
-    engine.relint(changed).then(publish, (e: unknown) => connection.console.error(`claimlint: ${String(e)}`));
+    engine.relint(changed).then(publishInOrder, (e: unknown) => connection.console.error(`claimlint: ${String(e)}`));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -95,7 +95,7 @@ export function randomEdit(dir: string, rand: () => number): Edit {
     return { paths: [path], what: `${what} in ${name}` };
   };
   // A file broken by an earlier edit is mended first.
-  const op = doc.errors.length ? 7 : Math.floor(rand() * 10);
+  const op = doc.errors.length ? 7 : Math.floor(rand() * 13);
   if (op === 0 && items.length && otherItems.length) {
     pick(items).set('value', pick(otherItems).get('value', true));
     return write('value copied');
@@ -141,6 +141,44 @@ export function randomEdit(dir: string, rand: () => number): Edit {
   if (op === 8) {
     writeFileSync(path, `# claimlint-disable conflict/value, evidence/none -- test\n${text}`);
     return { paths: [path], what: `suppression added in ${name}` };
+  }
+  // Edits of the text in place, as typing makes them (the file is not written again by yaml): one line changed, or a line added.
+  const lines = text.split('\n');
+  const claimsAt = lines.findIndex((l) => /^claims:/.test(l));
+  const inClaims = (re: RegExp) => lines.map((l, i) => (i > claimsAt && claimsAt >= 0 && re.test(l) ? i : -1)).filter((i) => i >= 0);
+  const writeLines = (what: string): Edit => {
+    writeFileSync(path, lines.join('\n'));
+    return { paths: [path], what: `${what} in ${name}` };
+  };
+  const SCALAR = /^(\s+(?:- )?)(value|subject|property|aspect|direction|text): (.+)$/;
+  if (op === 10) {
+    const at = inClaims(SCALAR);
+    const donors = readFileSync(join(folder, pick(names)), 'utf8').split('\n').filter((l) => SCALAR.test(l));
+    if (at.length && donors.length) {
+      const i = pick(at);
+      const [, indent, key] = SCALAR.exec(lines[i]!)!;
+      const same = donors.filter((l) => SCALAR.exec(l)![2] === key);
+      if (same.length) {
+        lines[i] = `${indent}${key}: ${SCALAR.exec(pick(same))![3]}`;
+        return writeLines(`${key} changed in place`);
+      }
+    }
+  }
+  if (op === 11) {
+    const at = inClaims(/^\s+\S/);
+    if (at.length) {
+      const i = pick(at);
+      lines.splice(i + 1, 0, `${/^\s*/.exec(lines[i + 1] ?? '')![0]}# a comment line`);
+      return writeLines('comment line added in a claim');
+    }
+  }
+  if (op === 12) {
+    const at = inClaims(/^\s+(?:- )?text: /);
+    if (at.length) {
+      const i = pick(at);
+      lines[i] = lines[i]!.replace(/text: .*$/, `text: "Typed claim text ${Math.floor(rand() * 1e6)} with 40% of patients."`);
+      return writeLines('claim text typed in place');
+    }
   }
   if (items.length) {
     pick(items).set('text', `Edited claim text ${Math.floor(rand() * 1e6)} with 40% of patients.`);

@@ -63,19 +63,19 @@ describe('DiagnosticIndex', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((n) => uriOf(`/project/claims/${n}.yaml`)) as [string, string, string];
     const against = (file: string) => finding({ related: [{ kind: 'claim', claim: 'x/y', file, line: 2, column: 3, endLine: 2, endColumn: 9, text: 'other' }] });
     expect([...index.set(`${root}/claims/a.yaml`, [against('claims/b.yaml')])].sort()).toEqual([a, b]);
-    expect(index.get(b)).toMatchObject([{ severity: 3, range: { start: { line: 1, character: 2 } } }]);
+    expect(index.get(b).diagnostics()).toMatchObject([{ severity: 3, range: { start: { line: 1, character: 2 } } }]);
     // The conflict moves from b to c: b loses its diagnostic, c gains one.
     expect([...index.set(`${root}/claims/a.yaml`, [against('claims/c.yaml')])].sort()).toEqual([a, b, c]);
-    expect(index.get(b)).toEqual([]);
-    expect(index.get(c)).toHaveLength(1);
+    expect(index.get(b).diagnostics()).toEqual([]);
+    expect(index.get(c).diagnostics()).toHaveLength(1);
     // c's own findings come first, then what other files show on it.
     index.set(`${root}/claims/c.yaml`, [finding({ file: 'claims/c.yaml', message: 'own' })]);
-    expect(index.get(c).map((d) => d.severity)).toEqual([1, 3]);
+    expect(index.get(c).diagnostics().map((d) => d.severity)).toEqual([1, 3]);
     expect([...index.set(`${root}/claims/a.yaml`, [])].sort()).toEqual([a, c]);
-    expect([...index.all().keys()]).toEqual([c]);
+    expect(index.uris()).toEqual([c]);
   });
 
-  it("gives an unchanged finding's diagnostics as the same objects, so the book does not send an unchanged document again", () => {
+  it("gives an unchanged finding's parts as the same objects, so the book does not send an unchanged document again", () => {
     const index = new DiagnosticIndex(root, rules);
     const book = new DiagnosticBook();
     const b = uriOf('/project/claims/b.yaml');
@@ -96,7 +96,7 @@ describe('DiagnosticIndex', () => {
     // A line was inserted in b above its claim: a's finding (it lists b's position) and b's mirror change; c's mirror does not.
     const moved = finding({ related: [side('b', 3), side('c', 5)] });
     expect(publish(index.set(`${root}/claims/a.yaml`, [moved]))).toEqual([a, b]);
-    expect(index.get(c)[0]!.relatedInformation![0]!.location.uri).toBe(a);
+    expect(index.get(c).diagnostics()[0]!.relatedInformation![0]!.location.uri).toBe(a);
   });
 
   it('publishes the documents given only, and tells which documents were published for another version', () => {
@@ -106,10 +106,26 @@ describe('DiagnosticIndex', () => {
     const d = diagnosticsByUri(new Map([[`${root}/claims/a.yaml`, [finding({})]]]), root, rules).get(a)!;
     book.update(new Map([[a, d], [b, d]]), new Map([[a, 1]]));
     expect(book.updateSome(new Map([[b, []]]))).toEqual([{ uri: b, diagnostics: [] }]);
-    expect(book.current(a)).toBe(d);
+    expect(book.current(a)).toEqual(d);
+    // b is not open: what it was sent is made again when asked for.
+    book.updateSome(new Map([[b, d]]));
+    expect(book.current(b)).toEqual(d);
     expect(book.outdated(new Map([[a, 1]]))).toEqual([]);
     expect(book.outdated(new Map([[a, 2]]))).toEqual([a]);
     // Closed: its last publication was for a version.
     expect(book.outdated(new Map())).toEqual([a]);
+  });
+
+  it('does not send a document again when its findings were made again equal (new objects, same content)', () => {
+    const index = new DiagnosticIndex(root, rules);
+    const book = new DiagnosticBook();
+    const a = uriOf('/project/claims/a.yaml');
+    const b = uriOf('/project/claims/b.yaml');
+    const make = () => finding({ related: [{ kind: 'claim', claim: 'b/y', file: 'claims/b.yaml', line: 2, column: 3, endLine: 2, endColumn: 9, text: 'other' }] });
+    const publish = (touched: Set<string>) => book.updateSome(new Map([...touched].map((u) => [u, index.get(u)]))).map((p) => p.uri).sort();
+    expect(publish(index.set(`${root}/claims/a.yaml`, [make()]))).toEqual([a, b]);
+    expect(publish(index.set(`${root}/claims/a.yaml`, [make()]))).toEqual([]);
+    // A real change is still sent, to both documents.
+    expect(publish(index.set(`${root}/claims/a.yaml`, [{ ...make(), message: 'changed' }]))).toEqual([a, b]);
   });
 });

@@ -66,6 +66,15 @@ export function workKeys(w: WorkFields): Array<[MatchedBy, string]> {
   return keys;
 }
 
+/** Work keys by the object they were computed from (a reference entry, a source): files an edit left alone keep theirs. */
+const KEYS = new WeakMap<object, Array<[MatchedBy, string]>>();
+
+function keysOf(o: object, fields: () => WorkFields): Array<[MatchedBy, string]> {
+  let keys = KEYS.get(o);
+  if (!keys) KEYS.set(o, (keys = workKeys(fields())));
+  return keys;
+}
+
 function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -112,8 +121,11 @@ export class CitationGraph {
     for (const f of register.files) {
       if (!f.source) continue;
       const s = f.source;
-      const year = publishedYear(s);
-      for (const [by, key] of workKeys({ doi: s.doi, pmid: s.pmid, url: s.url, title: s.title, ...(year !== undefined ? { year } : {}) })) {
+      const fields = (): WorkFields => {
+        const year = publishedYear(s);
+        return { doi: s.doi, pmid: s.pmid, url: s.url, title: s.title, ...(year !== undefined ? { year } : {}) };
+      };
+      for (const [by, key] of keysOf(s, fields)) {
         if (!this.sourcesByKey.has(`${by}:${key}`)) this.sourcesByKey.set(`${by}:${key}`, f);
       }
     }
@@ -134,7 +146,7 @@ export class CitationGraph {
     for (const f of register.files) {
       const byRef = new Map<string, Citation>();
       for (const r of f.references) {
-        const hit = this.lookup(r.reference);
+        const hit = this.lookupKeys(keysOf(r.reference, () => r.reference));
         if (!hit || hit.file === f) continue;
         const citation: Citation = { from: f, reference: r, to: hit.file, matchedBy: hit.by, claims: [] };
         this.citations.push(citation);
@@ -159,7 +171,11 @@ export class CitationGraph {
 
   /** The register source a work (a reference, or a `superseded_by` DOI) is, if any. */
   lookup(w: WorkFields): { file: RegisterFile; by: MatchedBy } | undefined {
-    for (const [by, key] of workKeys(w)) {
+    return this.lookupKeys(workKeys(w));
+  }
+
+  private lookupKeys(keys: ReadonlyArray<[MatchedBy, string]>): { file: RegisterFile; by: MatchedBy } | undefined {
+    for (const [by, key] of keys) {
       const file = this.sourcesByKey.get(`${by}:${key}`);
       if (file) return { file, by };
     }

@@ -519,14 +519,15 @@ export class LintSession {
   private registerFor(scope: CheckScope, keys: ReadonlySet<string>, allFiles = false): Register {
     if (scope === 'global') return this.fullRegister();
     if (scope === 'file') return new Register(this.sortedFiles(keys), this.setup.vocabulary);
-    const paths = new Set<string>();
-    if (allFiles) union(paths, this.entries.keys());
-    else for (const k of keys) union(paths, this.index[scope].get(k) ?? []);
-    const files = this.sortedFiles(paths);
+    // The files with claims in the touched groups (with `allFiles`, the others come too, for their sources only).
+    const holding = new Set<string>();
+    for (const k of keys) union(holding, this.index[scope].get(k) ?? []);
+    const files = this.sortedFiles(allFiles ? this.entries.keys() : holding);
     if (scope === 'source') return new Register(files, this.setup.vocabulary);
     // Only the claims of the touched groups, in register order: the file stands in with a shorter claim list.
     const keyOf = scope === 'subject' ? (c: RegisterFile['claims'][number]) => this.subjectKey(c) : (c: RegisterFile['claims'][number]) => this.pairKey(c);
-    const partial = files.map((f) => Object.create(f, { claims: { value: f.claims.filter((c) => keys.has(keyOf(c))) } }) as RegisterFile);
+    const claimsOf = (f: RegisterFile) => (holding.has(f.path) ? f.claims.filter((c) => keys.has(keyOf(c))) : []);
+    const partial = files.map((f) => Object.create(f, { claims: { value: claimsOf(f) } }) as RegisterFile);
     return new Register(partial, this.setup.vocabulary);
   }
 
@@ -648,11 +649,17 @@ export class LintSession {
       const next = text === null ? undefined : this.entryOf(change as FileText);
       if (old?.works !== next?.works) works = true;
       if (old?.document !== undefined || next?.document !== undefined) naming = true;
+      // An edit inside claims (typing in one) touches the groups of the claims it changed only.
+      const edited = old && next ? changedClaims(old, next) : undefined;
       for (const e of [old, next]) {
         if (!e) continue;
         touched.file.add(e.path);
         dirty.add(e.display);
-        for (const s of INDEXED) union(touched[s], e.keys[s]);
+        for (const s of INDEXED) if (!edited || s === 'source') union(touched[s], e.keys[s]);
+      }
+      for (const c of edited ?? []) {
+        touched.subject.add(this.subjectKey(c));
+        touched['subject-property'].add(this.pairKey(c));
       }
       if (old) this.remove(old);
       if (next) this.add(next);
@@ -853,6 +860,42 @@ function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Se
     if (typeof doc === 'string' && doc !== '') out.add(store.resolve(doc));
   }
   return out;
+}
+
+/**
+ * Each claim's text as it stands in the file, with where it starts: two
+ * claims with the same signature have the same data and the same positions
+ * throughout, so every finding about them is the same.
+ */
+function claimSignatures(file: RegisterFile): string[] {
+  const starts = [0];
+  for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return file.claims.map((c) => {
+    const r = c.range();
+    // Whole lines: what shares a line with the claim (a flow list's other items) counts as part of it.
+    const text = file.text.slice(starts[r.line - 1] ?? 0, starts[r.endLine] ?? file.text.length);
+    return `${r.line}:${r.column}\u0000${text}`;
+  });
+}
+
+/**
+ * The claims an edit changed, before and after it, when it changed nothing
+ * but claims: the same source block, both versions read by the line scanner
+ * (no anchors or aliases, whose data could come from elsewhere in the file)
+ * and without syntax errors. A claim is unchanged when its signature is
+ * ({@link claimSignatures}); one that moved (lines inserted above it)
+ * counts as changed. Undefined when anything else may have changed: every
+ * group of the file is then checked again.
+ */
+function changedClaims(old: Entry, next: Entry): RegisterFile['claims'] | undefined {
+  const a = old.file;
+  const b = next.file;
+  if (!a || !b || old.works !== next.works || !a.scanned || !b.scanned || a.syntaxErrors.length > 0 || b.syntaxErrors.length > 0) return undefined;
+  const before = claimSignatures(a);
+  const after = claimSignatures(b);
+  const inAfter = new Set(after);
+  const inBefore = new Set(before);
+  return [...a.claims.filter((_, i) => !inAfter.has(before[i]!)), ...b.claims.filter((_, i) => !inBefore.has(after[i]!))];
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {

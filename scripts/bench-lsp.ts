@@ -117,7 +117,8 @@ export async function benchLsp(
       edit === 'source'
         ? text.replace(/^source:\n/m, 'source:\n  bench_field: 1\n')
         : edit === 'claim'
-          ? text.replace(/^( +)- id: (.*)$/m, (_m, indent: string, id: string) => `${indent}- id: ${id}\n${indent}  bench_field: 1`)
+          ? // The first claim: the first list item after `claims:` (the source's reference list has `- id:` items too).
+            text.replace(/^(claims:\n(?:[ \t]*(?:#.*)?\n)*)( +)- id: (.*)$/m, (_m, head: string, indent: string, id: string) => `${head}${indent}- id: ${id}\n${indent}  bench_field: 1`)
           : text.replace(/^( +)at: /m, '$1bench_field: ');
     if (edited === text) throw new Error(`${file} has no ${edit === 'source' ? '"source:"' : 'claim'} line to edit`);
     const flagged = (x: { diagnostics: Array<{ message: string | { value: string } }> }) =>

@@ -215,7 +215,28 @@ export class LspEngine {
     return { session, rules: new Map(describeRules(setup).map((r) => [r.id, r])), day: today() };
   }
 
+  /** Whether a run is waiting (debounced or queued) or in progress: its outcome will follow. */
+  busy(): boolean {
+    return this.pending !== undefined || this.runs > 0;
+  }
+
+  /** Quiet time after a change before a run (milliseconds). */
+  get debounce(): number {
+    return this.debounceMs;
+  }
+
+  private runs = 0;
+
   private async runOnce(): Promise<EngineOutcome> {
+    this.runs++;
+    try {
+      return await this.runOnceInner();
+    } finally {
+      this.runs--;
+    }
+  }
+
+  private async runOnceInner(): Promise<EngineOutcome> {
     const versions = new Map<string, number>();
     for (const [path, b] of this.buffers) versions.set(path, b.version);
     try {

@@ -49,6 +49,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   let problemDiagnostics = new Map<string, Diagnostic[]>();
   let watcher: FSWatcher | undefined;
   let shuttingDown = false;
+  /** Documents left for the next publication (a change came before they were sent). */
+  let deferred = new Set<string>();
 
   /**
    * Publish a run's outcome. After (re)opening, every document is
@@ -66,8 +68,10 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     const touch = (uris: Iterable<string>) => {
       if (touched !== 'all') for (const uri of uris) touched.add(uri);
     };
-    // A problem shown last time goes (or is replaced) with this outcome.
+    // A problem shown last time goes (or is replaced) with this outcome; documents deferred last time are looked at again.
     touch(problemDiagnostics.keys());
+    touch(deferred);
+    deferred = new Set();
     problemDiagnostics = new Map();
     if (outcome.ok) {
       const s = outcome.snapshot;
@@ -111,16 +115,32 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   /**
    * Send the candidates one at a time: each document's diagnostics are made
    * just before they are sent and let go once written, so that publishing a
-   * large register never holds all its diagnostics at once.
+   * large register never holds all its diagnostics at once. Open documents
+   * go first and at once. The others (conflict partners, files whose
+   * related positions moved) follow when typing pauses: after a quiet
+   * moment, unless another change is already on its way, in which case
+   * they join its publication (made from the findings as they are then).
    */
   const send = async (candidates: Candidate[]) => {
-    for (const c of candidates) {
-      if (shuttingDown) return;
+    let i = 0;
+    const sendOne = async (c: Candidate) => {
       const p = book.settle(c);
       if (p) await connection.sendDiagnostics({ uri: p.uri, diagnostics: p.diagnostics, ...(p.version !== undefined ? { version: p.version } : {}) });
+    };
+    for (; i < candidates.length && candidates[i]!.version !== undefined; i++) {
+      if (shuttingDown) return;
+      await sendOne(candidates[i]!);
+    }
+    if (i < candidates.length && engine) await new Promise((r) => setTimeout(r, engine!.debounce));
+    for (; i < candidates.length; i++) {
+      if (shuttingDown) return;
+      if (engine?.busy()) {
+        for (; i < candidates.length; i++) deferred.add(candidates[i]!.uri);
+        return;
+      }
+      await sendOne(candidates[i]!);
     }
   };
-
   /** Outcomes are published in order, each after the last one's documents are sent: a document's publications never overtake each other. */
   let publishing: Promise<void> = Promise.resolve();
   const publishInOrder = (outcome: EngineOutcome) => {

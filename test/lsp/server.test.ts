@@ -122,6 +122,20 @@ describe('claimlint lsp', () => {
     await client.waitFor('claims/alpha.yaml', lacks('conflict/value'));
   });
 
+  it('publishes the other files once typing pauses, as the last edit leaves them (a burst of changes)', async () => {
+    await client.open('claims/alpha.yaml', ALPHA);
+    const conflicting = ALPHA.replace('{year: 1962}', '{year: 1990}');
+    // Changes sent back to back: the files other than the one typed in follow the last of them.
+    for (const text of [conflicting, ALPHA, conflicting, ALPHA, conflicting]) await client.change('claims/alpha.yaml', text);
+    await client.waitFor('claims/beta.yaml', has('conflict/value'));
+    let last = 0;
+    for (const text of [ALPHA, conflicting, ALPHA]) last = await client.change('claims/alpha.yaml', text);
+    await client.waitFor('claims/alpha.yaml', (p) => p.version === last && lacks('conflict/value')(p));
+    await client.waitFor('claims/beta.yaml', lacks('conflict/value'));
+    await client.settled();
+    expect(codes(client.latest.get(client.uri('claims/beta.yaml'))!.diagnostics)).not.toContain('conflict/value');
+  });
+
   it('hovers a finding with its rule summary, and a subject with the other claims on it', async () => {
     const beta = await client.waitFor('claims/beta.yaml', has('evidence/none'));
     await client.open('claims/beta.yaml', BETA);

@@ -215,6 +215,8 @@ export class LintSession {
   private readonly units = new Map<string, Map<string, Finding[]>>();
   /** Per shown file: the units with findings in it. */
   private readonly contributions = new Map<string, Set<string>>();
+  /** By file (as shown in findings): the units with findings elsewhere that point into it (related locations). */
+  private readonly pointing = new Map<string, Set<string>>();
   /** Per shown file: its findings after suppressions, sorted. */
   private readonly final = new Map<string, Finding[]>();
   /** Group-scoped rules that reported a finding without a claim: run in full. */
@@ -607,18 +609,96 @@ export class LintSession {
       for (const f of old ?? []) {
         dirty.add(f.file);
         this.contributions.get(f.file)?.delete(uid);
+        for (const r of f.related) if (r.file !== f.file) this.pointing.get(r.file)?.delete(uid);
       }
       if (next?.length) byKey.set(key, next);
       else byKey.delete(key);
+      const add = (index: Map<string, Set<string>>, file: string) => {
+        const set = index.get(file);
+        if (set) set.add(uid);
+        else index.set(file, new Set([uid]));
+      };
       for (const f of next ?? []) {
         dirty.add(f.file);
-        const set = this.contributions.get(f.file);
-        if (set) set.add(uid);
-        else this.contributions.set(f.file, new Set([uid]));
+        add(this.contributions, f.file);
+        for (const r of f.related) if (r.file !== f.file) add(this.pointing, r.file);
       }
     };
     const targets = keys === 'all' ? new Set([...byKey.keys(), ...found.keys()]) : new Set(keys);
     for (const key of targets) replace(key, found.get(key));
+  }
+
+  /**
+   * Move the findings of claims that only moved in a file (lines added or
+   * removed above them): every finding of a unit located in the file or
+   * pointing into it gets the lines of its positions there shifted with the
+   * claim they are in. False, with nothing changed, when a position is in
+   * none of the claims that moved or stayed (nor in the source block): the
+   * caller then checks the moved claims' groups again. Units that are
+   * checked again anyway (`recomputed`) are left alone.
+   */
+  private move(display: string, edit: ClaimEdit, dirty: Set<string>, recomputed: (rule: string, key: string) => boolean): boolean {
+    // Old line ranges that moved or stayed, in order, each with its shift.
+    const spans = [...edit.moved.map((m) => [m.line, m.endLine, m.delta] as const), ...edit.kept.map(([a, b]) => [a, b, 0] as const)].sort((x, y) => x[0] - y[0]);
+    // Spans sharing a line (flow style) must move together, or a position on that line has two shifts.
+    for (let i = 1; i < spans.length; i++) if (spans[i]![0] <= spans[i - 1]![1] && spans[i]![2] !== spans[i - 1]![2]) return false;
+    const shift = (line: number): number | undefined => {
+      let lo = 0;
+      let hi = spans.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const [a, b, d] = spans[mid]!;
+        if (line < a) hi = mid - 1;
+        else if (line > b) lo = mid + 1;
+        else return line + d;
+      }
+      return undefined;
+    };
+    const plan: Array<[Map<string, Finding[]>, string, Finding[]]> = [];
+    const marked = new Set<string>();
+    for (const uid of new Set([...(this.contributions.get(display) ?? []), ...(this.pointing.get(display) ?? [])])) {
+      const cut = uid.indexOf('\u0000');
+      const id = uid.slice(0, cut);
+      const byKey = this.units.get(id);
+      const key = uid.slice(cut + 1);
+      const list = byKey?.get(key);
+      // Units checked again anyway (the file's own, the changed claims' groups) are left to that.
+      if (!byKey || !list || recomputed(id, key)) continue;
+      let changed = false;
+      const next: Finding[] = [];
+      for (const f of list) {
+        let moved = f;
+        if (f.file === display) {
+          const line = shift(f.line);
+          const endLine = shift(f.endLine);
+          if (line === undefined || endLine === undefined) return false;
+          if (line !== f.line || endLine !== f.endLine) moved = { ...f, line, endLine };
+        }
+        let related = f.related;
+        for (let i = 0; i < f.related.length; i++) {
+          const r = f.related[i]!;
+          if (r.file !== display) continue;
+          const line = shift(r.line);
+          const endLine = shift(r.endLine);
+          if (line === undefined || endLine === undefined) return false;
+          if (line === r.line && endLine === r.endLine) continue;
+          if (related === f.related) related = [...f.related];
+          related[i] = { ...r, line, endLine };
+        }
+        if (related !== f.related) moved = { ...moved, related };
+        if (moved !== f) {
+          const about = this.about.get(f);
+          if (about) this.about.set(moved, about);
+          marked.add(f.file);
+          changed = true;
+        }
+        next.push(moved);
+      }
+      if (changed) plan.push([byKey, key, next]);
+    }
+    for (const [byKey, key, next] of plan) byKey.set(key, next);
+    for (const file of marked) dirty.add(file);
+    return true;
   }
 
   private lintAll(): void {
@@ -641,6 +721,7 @@ export class LintSession {
     let any = false;
     let works = false;
     let naming = false;
+    const moves: Array<{ display: string; edit: ClaimEdit; touch: (c: RegisterFile['claims'][number]) => void }> = [];
     for (const change of changes) {
       const { path, text } = change;
       const old = this.entries.get(path);
@@ -650,20 +731,29 @@ export class LintSession {
       if (old?.works !== next?.works) works = true;
       if (old?.document !== undefined || next?.document !== undefined) naming = true;
       // An edit inside claims (typing in one) touches the groups of the claims it changed only.
-      const edited = old && next ? changedClaims(old, next) : undefined;
+      const edit = old && next ? claimEdit(old, next) : undefined;
       for (const e of [old, next]) {
         if (!e) continue;
         touched.file.add(e.path);
         dirty.add(e.display);
-        for (const s of INDEXED) if (!edited || s === 'source') union(touched[s], e.keys[s]);
+        for (const s of INDEXED) if (!edit || s === 'source') union(touched[s], e.keys[s]);
       }
-      for (const c of edited ?? []) {
+      const touch = (c: RegisterFile['claims'][number]) => {
         touched.subject.add(this.subjectKey(c));
         touched['subject-property'].add(this.pairKey(c));
-      }
+      };
+      for (const c of edit?.changed ?? []) touch(c);
+      if (edit?.moved.length) moves.push({ display: next!.display, edit, touch });
       if (old) this.remove(old);
       if (next) this.add(next);
     }
+    // Claims that only moved keep their findings, moved with them; when that cannot be done, their groups are checked again.
+    const recomputed = (id: string, key: string): boolean => {
+      const rule = this.setup.rules.get(id);
+      const scope = rule ? this.scopeOf(id, rule) : 'global';
+      return scope === 'global' || touched[scope].has(key);
+    };
+    for (const m of moves) if (!this.move(m.display, m.edit, dirty, recomputed)) for (const x of m.edit.moved) m.touch(x.claim);
     // Documents are read again after any change: a claim file may name another document.
     let documentsChanged = false;
     if (any || documents) {
@@ -862,40 +952,82 @@ function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Se
   return out;
 }
 
-/**
- * Each claim's text as it stands in the file, with where it starts: two
- * claims with the same signature have the same data and the same positions
- * throughout, so every finding about them is the same.
- */
-function claimSignatures(file: RegisterFile): string[] {
+/** Where each claim stands in a file, and its text (whole lines: what shares a line with a claim, such as a flow list's other items, counts as part of it). */
+function claimSpans(file: RegisterFile): Array<{ line: number; endLine: number; text: string }> {
   const starts = [0];
   for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
   return file.claims.map((c) => {
     const r = c.range();
-    // Whole lines: what shares a line with the claim (a flow list's other items) counts as part of it.
-    const text = file.text.slice(starts[r.line - 1] ?? 0, starts[r.endLine] ?? file.text.length);
-    return `${r.line}:${r.column}\u0000${text}`;
+    return { line: r.line, endLine: r.endLine, text: `${r.column}\u0000${file.text.slice(starts[r.line - 1] ?? 0, starts[r.endLine] ?? file.text.length)}` };
   });
 }
 
+/** What an edit that changed nothing but claims did to them. */
+interface ClaimEdit {
+  /** The claims whose text changed, before and after the edit: their groups are checked again. */
+  changed: Array<RegisterFile['claims'][number]>;
+  /** Claims with the same text at another line (lines added or removed above them): their old lines, the shift, the claim now. */
+  moved: Array<{ line: number; endLine: number; delta: number; claim: RegisterFile['claims'][number] }>;
+  /** Old line ranges that stayed where they were: the claims that did not move, and the source block. */
+  kept: Array<[number, number]>;
+}
+
 /**
- * The claims an edit changed, before and after it, when it changed nothing
- * but claims: the same source block, both versions read by the line scanner
- * (no anchors or aliases, whose data could come from elsewhere in the file)
- * and without syntax errors. A claim is unchanged when its signature is
- * ({@link claimSignatures}); one that moved (lines inserted above it)
- * counts as changed. Undefined when anything else may have changed: every
- * group of the file is then checked again.
+ * What an edit did to a file's claims, when it changed nothing but claims:
+ * the same source block at the same place, both versions read by the line
+ * scanner (no anchors or aliases, whose data could come from elsewhere in
+ * the file) and without syntax errors. A claim with the same text at the
+ * same line is unchanged, and every finding about it is the same; one with
+ * the same text at another line moved (its findings move with it). A text
+ * that appears more than once counts as changed. Undefined when anything
+ * else may have changed: every group of the file is then checked again.
  */
-function changedClaims(old: Entry, next: Entry): RegisterFile['claims'] | undefined {
+function claimEdit(old: Entry, next: Entry): ClaimEdit | undefined {
   const a = old.file;
   const b = next.file;
   if (!a || !b || old.works !== next.works || !a.scanned || !b.scanned || a.syntaxErrors.length > 0 || b.syntaxErrors.length > 0) return undefined;
-  const before = claimSignatures(a);
-  const after = claimSignatures(b);
-  const inAfter = new Set(after);
-  const inBefore = new Set(before);
-  return [...a.claims.filter((_, i) => !inAfter.has(before[i]!)), ...b.claims.filter((_, i) => !inBefore.has(after[i]!))];
+  const sameSource = (x: RegisterFile, y: RegisterFile) => {
+    if (!x.source || !y.source) return !x.source && !y.source;
+    const [r, q] = [x.sourceRange(), y.sourceRange()];
+    return r.line === q.line && r.column === q.column && r.endLine === q.endLine && r.endColumn === q.endColumn;
+  };
+  if (!sameSource(a, b)) return undefined;
+  // Repeated claim ids: which claim an id names can change with the order, whatever the text.
+  const unique = (f: RegisterFile) => new Set(f.claims.map((c) => c.fullId)).size === f.claims.length;
+  if (!unique(a) || !unique(b)) return undefined;
+  const before = claimSpans(a);
+  const after = claimSpans(b);
+  const where = (spans: typeof before) => {
+    const at = new Map<string, number>();
+    const count = new Map<string, number>();
+    spans.forEach((s, i) => {
+      at.set(s.text, i);
+      count.set(s.text, (count.get(s.text) ?? 0) + 1);
+    });
+    return { at, count };
+  };
+  const [was, now] = [where(before), where(after)];
+  const edit: ClaimEdit = { changed: [], moved: [], kept: [] };
+  if (a.source) {
+    const r = a.sourceRange();
+    edit.kept.push([r.line, r.endLine]);
+  }
+  const matched = new Set<number>();
+  before.forEach((s, i) => {
+    const j = was.count.get(s.text) === 1 && now.count.get(s.text) === 1 ? now.at.get(s.text) : undefined;
+    if (j === undefined) {
+      edit.changed.push(a.claims[i]!);
+      return;
+    }
+    matched.add(j);
+    const delta = after[j]!.line - s.line;
+    if (delta === 0 && after[j]!.endLine === s.endLine) edit.kept.push([s.line, s.endLine]);
+    else edit.moved.push({ line: s.line, endLine: s.endLine, delta, claim: b.claims[j]! });
+  });
+  b.claims.forEach((c, j) => {
+    if (!matched.has(j)) edit.changed.push(c);
+  });
+  return edit;
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {

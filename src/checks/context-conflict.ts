@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/run/check.js';
 import { clusterConflicts, directionDimension, magnitudeDimension, valueDimension, type Disagreements } from '../engine/register/clusters.js';
 import { facetList } from '../engine/register/context.js';
-import { reportDisagreement } from '../engine/register/pairs.js';
+import { groupInScope, reportDisagreement } from '../engine/register/pairs.js';
 import { NO_OPTIONS } from './option-schemas.js';
 
 /**
@@ -21,11 +21,11 @@ export default defineCheck({
   messages: {
     default: 'Results differ for {{subject}} on {{property}}: {{value}} here, {{others}}; say which context each result holds for',
   },
-  run({ register, vocabulary, report, prefers }) {
+  run({ register, vocabulary, report, prefers, inScope }) {
     const dims = [valueDimension(vocabulary), directionDimension, magnitudeDimension];
     const note = (c: { comparison: { different: string[] } }) => `, in different contexts (${facetList(c.comparison.different)})`;
     for (const group of register.subjectPropertyGroups()) {
-      if (group.length < 2) continue;
+      if (group.length < 2 || !groupInScope(group, inScope)) continue;
       const facts = group.map((c) => register.facts(c));
       const contexts = register.contexts(group);
       // One finding per claim: a claim opposed in direction and in size reports both, once.
@@ -43,7 +43,7 @@ export default defineCheck({
           byContext: false,
           note,
           data: (value) => ({ value, facets: facetList(d.clusters[0]!.partners[0]!.context.comparison.different) }),
-        });
+        }, inScope);
       }
     }
   },

@@ -26,12 +26,12 @@ export default defineCheck<Options>({
     unknown: 'Possibly conflicting effect of {{subject}} on {{property}}: {{effect}} here, {{others}}; state the context so readers can tell whether the results disagree',
     different: 'Opposite effects of {{subject}} on {{property}} in different contexts: {{effect}} here, {{others}}; say which context each result holds for',
   },
-  run({ register, options, report, prefers }) {
+  run({ register, options, report, prefers, inScope }) {
     reportClusterConflicts(report, register, directionDimension, {
       at: 'value',
       accept: acceptFor(options.differentContext),
       note: (c) => c.note,
       data: (effect, otherEffect) => ({ effect, otherEffect }),
-    }, prefers);
+    }, prefers, inScope);
   },
 });

@@ -23,12 +23,12 @@ export default defineCheck<Options>({
     unknown: 'Effect sizes may disagree for {{subject}} on {{property}}: {{value}} here, {{others}}; state the missing context',
     different: 'Effect sizes differ for {{subject}} on {{property}}: {{value}} here, {{others}}',
   },
-  run({ register, options, report, prefers }) {
+  run({ register, options, report, prefers, inScope }) {
     reportClusterConflicts(report, register, magnitudeDimension, {
       at: 'value',
       accept: acceptFor(options.differentContext),
       note: (c) => c.note,
       data: (value) => ({ value }),
-    }, prefers);
+    }, prefers, inScope);
   },
 });

@@ -33,12 +33,12 @@ export default defineCheck<Options>({
     unknown: 'Possible conflict on {{property}} for {{subject}}: {{value}} here, {{others}}; state the missing context to confirm or rule it out',
     different: 'Values differ on {{property}} for {{subject}}: {{value}} here, {{others}}',
   },
-  run({ register, vocabulary, options, report, prefers }) {
+  run({ register, vocabulary, options, report, prefers, inScope }) {
     reportClusterConflicts(report, register, valueDimension(vocabulary, new Set(options.valueKinds)), {
       at: 'value',
       accept: acceptFor(options.differentContext),
       note: (c) => c.note,
       data: (value) => ({ value }),
-    }, prefers);
+    }, prefers, inScope);
   },
 });

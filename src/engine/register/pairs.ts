@@ -55,17 +55,28 @@ export function describeDisagreements(d: Disagreements, note: (c: PairContext) =
   return `${phrases.join('; ')}${d.more ? '; and other values' : ''}`;
 }
 
-/** Report one claim's disagreements as one finding. */
+/** Which files' findings are wanted (all, unless files were given on the command line): see {@link CheckContext.inScope}. */
+export type InScope = (file: LoadedClaim['file']) => boolean;
+
+/** Whether a group can give a finding in scope: only if one of its claims is (a finding names claims of its own group only). */
+export function groupInScope(group: readonly LoadedClaim[], inScope: InScope): boolean {
+  return group.some((c) => inScope(c.file));
+}
+
+/** Report one claim's disagreements as one finding (unless neither the claim nor any claim it names is in scope). */
 export function reportDisagreement(
   report: (r: Report) => void,
   register: Register,
   d: Disagreements,
   describeOwn: string,
   opts: Omit<ClusterReportOptions, 'accept'>,
+  inScope: InScope = () => true,
 ): void {
   const c = d.facts.claim;
   const first = d.clusters[0]!;
   const related: LoadedClaim[] = d.clusters.flatMap((x) => x.partners.map((p) => p.facts.claim));
+  // Out of scope, the finding would be dropped as it is reported: not worth its message and position.
+  if (!inScope(c.file) && !related.some((x) => inScope(x.file))) return;
   report({
     file: c.file,
     range: c.range([opts.at]),
@@ -96,12 +107,13 @@ export function reportClusterConflicts(
   dim: Dimension,
   opts: ClusterReportOptions,
   prefers: (file: LoadedClaim['file']) => boolean = () => false,
+  inScope: InScope = () => true,
 ): void {
   for (const group of register.subjectPropertyGroups()) {
-    if (group.length < 2) continue;
+    if (group.length < 2 || !groupInScope(group, inScope)) continue;
     const facts = group.map((c) => register.facts(c));
     for (const d of clusterConflicts(facts, dim, register.contexts(group), opts.accept, (f) => prefers(f.claim.file))) {
-      reportDisagreement(report, register, d, dim.describe(d.facts), opts);
+      reportDisagreement(report, register, d, dim.describe(d.facts), opts, inScope);
     }
   }
 }

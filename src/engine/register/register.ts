@@ -4,6 +4,9 @@ import { FactsTable, type ClaimFacts } from './facts.js';
 import type { Vocabulary } from './vocabulary.js';
 import { CitationGraph } from './citations.js';
 
+/** Claim keys by vocabulary: a claim's keys are worked out once, whatever the number of registers it is in (the incremental engine builds one per update). */
+const KEYS = new WeakMap<Vocabulary, WeakMap<LoadedClaim, readonly [string, string]>>();
+
 /**
  * The loaded register with the indexes cross-claim checks use. Checks look
  * claims up by key; none of them scans all pairs of claims.
@@ -17,18 +20,34 @@ export class Register {
   private factsTable: FactsTable | undefined;
   private readonly contextIndexes = new WeakMap<readonly LoadedClaim[], ContextIndex>();
 
+  /** Each claim's subject key and subject/property key under this vocabulary (shared by every register of the same files). */
+  private readonly keys: WeakMap<LoadedClaim, readonly [string, string]>;
+
   constructor(files: RegisterFile[], readonly vocabulary: Vocabulary) {
     this.files = files;
     this.claims = files.flatMap((f) => f.claims);
+    let keys = KEYS.get(vocabulary);
+    if (!keys) KEYS.set(vocabulary, (keys = new WeakMap()));
+    this.keys = keys;
     for (const c of this.claims) {
-      push(this.bySubjectProperty, this.subjectPropertyKey(c), c);
-      push(this.bySubject, vocabulary.subject(c.claim.subject), c);
+      const [subject, pair] = this.keysOf(c);
+      push(this.bySubjectProperty, pair, c);
+      push(this.bySubject, subject, c);
     }
     for (const f of files) if (f.source) push(this.bySource, f.source.id, f);
   }
 
+  private keysOf(c: LoadedClaim): readonly [string, string] {
+    let k = this.keys.get(c);
+    if (!k) {
+      const subject = this.vocabulary.subject(c.claim.subject);
+      this.keys.set(c, (k = [subject, `${subject}\u0000${this.vocabulary.property(c.claim.property)}`]));
+    }
+    return k;
+  }
+
   subjectPropertyKey(c: LoadedClaim): string {
-    return `${this.vocabulary.subject(c.claim.subject)}\u0000${this.vocabulary.property(c.claim.property)}`;
+    return this.keysOf(c)[1];
   }
 
   /** Groups of claims sharing subject and property (after aliases), in register order. */

@@ -111,6 +111,51 @@ describe('LintSession', () => {
     }
   });
 
+  it('after an edit inside claims, re-runs the changed claim\'s group only, and moves the findings of claims below it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
+    const claim = (id: string, decade: number, subject: string) =>
+      `  - id: ${id}\n    text: "It dates from the ${decade}s."\n    subject: ${subject}\n    aspect: history\n    property: origin\n    value: { decade: ${decade} }\n`;
+    const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
+    try {
+      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
+      const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
+      writeFileSync(join(dir, 'a.yaml'), a);
+      writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
+      const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
+      const rule = setup.rules.get('conflict/value')!;
+      const seen: string[][] = [];
+      const kind = rule.kind;
+      rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
+      const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+      const positions = () => session.findings().map((f) => [f.file, f.claim, f.line, f.related.map((r) => `${r.claim}@${r.line}`)]);
+      // Both conflicts are reported on b's later claims, pointing at a's.
+      expect(positions()).toEqual([
+        ['b.yaml', 'b/k', 11, ['a/k@7']],
+        ['b.yaml', 'b/l', 17, ['a/l@13']],
+      ]);
+      // The lithium claim's value typed over in place: only its group is checked again.
+      seen.length = 0;
+      await session.update(join(dir, 'a.yaml'), a.replace('decade: 1970', 'decade: 1990'));
+      expect(seen).toEqual([['a/l', 'b/l']]);
+      // A line added inside a's first claim: the lithium claim moves down; its conflict follows it, and nothing is run.
+      seen.length = 0;
+      const moved = a.replace('decade: 1970', 'decade: 1990').replace('    aspect: history\n', '    # a note\n    aspect: history\n');
+      const changed = await session.update(join(dir, 'a.yaml'), moved);
+      expect(seen).toEqual([['a/k', 'b/k']]);
+      expect(changed).toEqual(['b.yaml']);
+      expect(positions()).toEqual([
+        ['b.yaml', 'b/k', 11, ['a/k@7']],
+        ['b.yaml', 'b/l', 17, ['a/l@14']],
+      ]);
+      // As a cold run of the same rule finds them.
+      writeFileSync(join(dir, 'a.yaml'), moved);
+      const cold = await lint({ cwd: dir, now: NOW, only: ['conflict/value'] });
+      expect((await session.result()).findings).toEqual(cold.findings);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('re-reads the source documents when one changes: quote anchoring runs again, as in a cold lint', { timeout: 120_000 }, async () => {
     const dir = copyRegister(root);
     try {

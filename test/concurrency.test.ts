@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRegister } from '../scripts/generate-register.js';
-import { workerCount, MIN_PARALLEL_BYTES } from '../src/engine/load/pool.js';
+import { workerCount, MIN_PARALLEL_BYTES, MIN_PARALLEL_CPUS } from '../src/engine/load/pool.js';
 import { claimlint } from './helpers/cli.js';
 
 describe('--concurrency', () => {
@@ -46,8 +46,11 @@ describe('--concurrency', () => {
     }
   });
 
-  it('auto starts workers only for a register large enough to pay for them', () => {
+  it('auto starts workers only for a register large enough to pay for them, on a machine with enough CPUs', () => {
     expect(workerCount('auto', MIN_PARALLEL_BYTES - 1)).toBe(0);
+    expect(workerCount('auto', MIN_PARALLEL_BYTES, MIN_PARALLEL_CPUS)).toBe(MIN_PARALLEL_CPUS - 1);
+    expect(workerCount('auto', MIN_PARALLEL_BYTES, 8)).toBe(7);
+    expect(workerCount('auto', 1e9, MIN_PARALLEL_CPUS - 1)).toBe(0);
     expect(workerCount(undefined, 1e9)).toBe(0);
     expect(workerCount(1, 1e9)).toBe(0);
     expect(workerCount(3, 10)).toBe(3);

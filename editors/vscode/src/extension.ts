@@ -27,7 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       // Source documents get diagnostics too when findings are located in them.
       { scheme: 'file', pattern: '**/*.{txt,md,html}' },
     ],
-    initializationOptions: { debounceMs: workspace.getConfiguration('claimlint').get<number>('debounceMs', 75) },
+    initializationOptions: { debounceMs: workspace.getConfiguration('claimlint').get<number>('debounceMs', 30) },
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
   };
   client = new LanguageClient('claimlint', 'claimlint', serverOptions, clientOptions);

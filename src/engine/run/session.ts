@@ -160,6 +160,8 @@ interface Entry {
   ranges?: Record<string, Range>;
   /** A hash of the file's `source` block: the works of the register (see WORK_KINDS). */
   works: string;
+  /** The claims' layout, from the cache (a file not parsed again); a parsed file's is worked out from it. */
+  layout?: ClaimLayout;
 }
 
 /** A file of the session as the cache records it. */
@@ -174,6 +176,23 @@ export interface CachedFile {
   ranges?: Record<string, Range>;
   /** See Entry.works (absent in an older cache: taken as changed). */
   works?: string;
+  /** How the file's claims are laid out, to tell what the next edit did to them (absent: every group of the file is checked again). */
+  layout?: ClaimLayout;
+}
+
+/**
+ * How a file's claims are laid out: enough to tell, without the old text,
+ * which claims an edit changed and which only moved (see {@link claimEdit}).
+ */
+export interface ClaimLayout {
+  /** The source block's range (line, column, end line, end column); absent without a source. */
+  source?: [number, number, number, number];
+  /**
+   * Per claim: its first and last lines, a hash of its text (its whole
+   * lines, and its column), and the index of its subject key and of its
+   * subject/property key in the file's keys.
+   */
+  claims: Array<[number, number, string, number, number]>;
 }
 
 /** What the cache holds for a register: enough to restore a session without parsing unchanged files. */
@@ -388,6 +407,9 @@ export class LintSession {
         ...(e.own ? { own: true } : {}),
         ...(ranges && Object.keys(ranges).length ? { ranges } : {}),
       };
+      // A file read with positions says how its claims lie; one never located (out of scope) keeps what the cache said.
+      const layout = e.file?.scanned ? this.layoutOf(e) : e.layout;
+      if (layout) files[e.path]!.layout = layout;
     }
     const units: SessionState['units'] = {};
     for (const [rule, byKey] of this.units) {
@@ -701,6 +723,90 @@ export class LintSession {
     return true;
   }
 
+  /**
+   * How a parsed file's claims lie (see {@link ClaimLayout}), when that can
+   * tell an edit apart: the file read by the line scanner (no anchors or
+   * aliases, whose data could come from elsewhere in the file), without
+   * syntax errors, and no claim id repeated (which claim an id names could
+   * change with the order, whatever the text). Undefined otherwise.
+   */
+  private layoutOf(e: Entry): ClaimLayout | undefined {
+    const file = e.file;
+    if (!file) return e.layout;
+    let layout = LAYOUTS.get(file);
+    if (layout === undefined) {
+      layout = null;
+      // The claims' ranges first: a file the scanner declines is parsed for them, and is then not `scanned`.
+      const ranges = file.claims.map((c) => c.range());
+      if (file.scanned && file.syntaxErrors.length === 0 && new Set(file.claims.map((c) => c.fullId)).size === file.claims.length) {
+        const starts = [0];
+        for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        const subjects = new Map(e.keys.subject.map((k, i) => [k, i]));
+        const pairs = new Map(e.keys['subject-property'].map((k, i) => [k, i]));
+        const r = file.source ? file.sourceRange() : undefined;
+        layout = {
+          ...(r ? { source: [r.line, r.column, r.endLine, r.endColumn] as [number, number, number, number] } : {}),
+          claims: file.claims.map((c, i) => {
+            const at = ranges[i]!;
+            // Whole lines: what shares a line with the claim (a flow list's other items) counts as part of it.
+            const text = file.text.slice(starts[at.line - 1] ?? 0, starts[at.endLine] ?? file.text.length);
+            return [at.line, at.endLine, contentHash(`${at.column}\u0000${text}`), subjects.get(this.subjectKey(c))!, pairs.get(this.pairKey(c))!];
+          }),
+        };
+      }
+      LAYOUTS.set(file, layout);
+    }
+    return layout ?? undefined;
+  }
+
+  /**
+   * What an edit did to a file's claims, when it changed nothing but claims:
+   * the same source block at the same place, and both versions laid out
+   * ({@link layoutOf}; the old one may come from the cache). A claim with
+   * the same text at the same line is unchanged, and every finding about it
+   * is the same; one with the same text at another line moved (its findings
+   * move with it). A text that appears more than once counts as changed.
+   * Undefined when anything else may have changed: every group of the file
+   * is then checked again.
+   */
+  private claimEdit(old: Entry, next: Entry): ClaimEdit | undefined {
+    if (old.works !== next.works) return undefined;
+    const before = this.layoutOf(old);
+    const after = this.layoutOf(next);
+    if (!before || !after || String(before.source) !== String(after.source)) return undefined;
+    const keysOf = (e: Entry, c: ClaimLayout['claims'][number]) => [e.keys.subject[c[3]]!, e.keys['subject-property'][c[4]]!] as const;
+    const where = (claims: ClaimLayout['claims']) => {
+      const at = new Map<string, number>();
+      const count = new Map<string, number>();
+      claims.forEach((c, i) => {
+        at.set(c[2], i);
+        count.set(c[2], (count.get(c[2]) ?? 0) + 1);
+      });
+      return { at, count };
+    };
+    const [was, now] = [where(before.claims), where(after.claims)];
+    const edit: ClaimEdit = { changed: [], moved: [], kept: [] };
+    if (before.source) edit.kept.push([before.source[0], before.source[2]]);
+    const matched = new Set<number>();
+    before.claims.forEach((c) => {
+      const [line, endLine, hash] = c;
+      const j = was.count.get(hash) === 1 && now.count.get(hash) === 1 ? now.at.get(hash) : undefined;
+      if (j === undefined) {
+        edit.changed.push(keysOf(old, c));
+        return;
+      }
+      matched.add(j);
+      const d = after.claims[j]!;
+      // The same text: the same keys (a key the vocabulary gives is the same for the same text).
+      if (d[0] === line && d[1] === endLine) edit.kept.push([line, endLine]);
+      else edit.moved.push({ line, endLine, delta: d[0] - line, keys: keysOf(next, d) });
+    });
+    after.claims.forEach((c, j) => {
+      if (!matched.has(j)) edit.changed.push(keysOf(next, c));
+    });
+    return edit;
+  }
+
   private lintAll(): void {
     const dirty = new Set<string>();
     for (const e of this.entries.values()) dirty.add(e.display);
@@ -721,7 +827,7 @@ export class LintSession {
     let any = false;
     let works = false;
     let naming = false;
-    const moves: Array<{ display: string; edit: ClaimEdit; touch: (c: RegisterFile['claims'][number]) => void }> = [];
+    const moves: Array<{ display: string; edit: ClaimEdit; touch: (keys: readonly [string, string]) => void }> = [];
     for (const change of changes) {
       const { path, text } = change;
       const old = this.entries.get(path);
@@ -731,18 +837,18 @@ export class LintSession {
       if (old?.works !== next?.works) works = true;
       if (old?.document !== undefined || next?.document !== undefined) naming = true;
       // An edit inside claims (typing in one) touches the groups of the claims it changed only.
-      const edit = old && next ? claimEdit(old, next) : undefined;
+      const edit = old && next ? this.claimEdit(old, next) : undefined;
       for (const e of [old, next]) {
         if (!e) continue;
         touched.file.add(e.path);
         dirty.add(e.display);
         for (const s of INDEXED) if (!edit || s === 'source') union(touched[s], e.keys[s]);
       }
-      const touch = (c: RegisterFile['claims'][number]) => {
-        touched.subject.add(this.subjectKey(c));
-        touched['subject-property'].add(this.pairKey(c));
+      const touch = ([subject, pair]: readonly [string, string]) => {
+        touched.subject.add(subject);
+        touched['subject-property'].add(pair);
       };
-      for (const c of edit?.changed ?? []) touch(c);
+      for (const keys of edit?.changed ?? []) touch(keys);
       if (edit?.moved.length) moves.push({ display: next!.display, edit, touch });
       if (old) this.remove(old);
       if (next) this.add(next);
@@ -753,7 +859,7 @@ export class LintSession {
       const scope = rule ? this.scopeOf(id, rule) : 'global';
       return scope === 'global' || touched[scope].has(key);
     };
-    for (const m of moves) if (!this.move(m.display, m.edit, dirty, recomputed)) for (const x of m.edit.moved) m.touch(x.claim);
+    for (const m of moves) if (!this.move(m.display, m.edit, dirty, recomputed)) for (const x of m.edit.moved) m.touch(x.keys);
     // Documents are read again after any change: a claim file may name another document.
     let documentsChanged = false;
     if (any || documents) {
@@ -890,6 +996,7 @@ export class LintSession {
       ...(cached.document !== undefined ? { document: cached.document } : {}),
       ...(cached.own ? { own: true } : {}),
       ...(cached.ranges ? { ranges: cached.ranges } : {}),
+      ...(cached.layout ? { layout: cached.layout } : {}),
     });
     const deleted: Array<{ path: string; text: null }> = [];
     for (const r of read) {
@@ -952,83 +1059,18 @@ function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Se
   return out;
 }
 
-/** Where each claim stands in a file, and its text (whole lines: what shares a line with a claim, such as a flow list's other items, counts as part of it). */
-function claimSpans(file: RegisterFile): Array<{ line: number; endLine: number; text: string }> {
-  const starts = [0];
-  for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return file.claims.map((c) => {
-    const r = c.range();
-    return { line: r.line, endLine: r.endLine, text: `${r.column}\u0000${file.text.slice(starts[r.line - 1] ?? 0, starts[r.endLine] ?? file.text.length)}` };
-  });
-}
-
 /** What an edit that changed nothing but claims did to them. */
 interface ClaimEdit {
-  /** The claims whose text changed, before and after the edit: their groups are checked again. */
-  changed: Array<RegisterFile['claims'][number]>;
-  /** Claims with the same text at another line (lines added or removed above them): their old lines, the shift, the claim now. */
-  moved: Array<{ line: number; endLine: number; delta: number; claim: RegisterFile['claims'][number] }>;
+  /** The keys (subject, subject/property) of the claims whose text changed, before and after the edit: their groups are checked again. */
+  changed: Array<readonly [string, string]>;
+  /** Claims with the same text at another line (lines added or removed above them): their old lines, the shift, their keys. */
+  moved: Array<{ line: number; endLine: number; delta: number; keys: readonly [string, string] }>;
   /** Old line ranges that stayed where they were: the claims that did not move, and the source block. */
   kept: Array<[number, number]>;
 }
 
-/**
- * What an edit did to a file's claims, when it changed nothing but claims:
- * the same source block at the same place, both versions read by the line
- * scanner (no anchors or aliases, whose data could come from elsewhere in
- * the file) and without syntax errors. A claim with the same text at the
- * same line is unchanged, and every finding about it is the same; one with
- * the same text at another line moved (its findings move with it). A text
- * that appears more than once counts as changed. Undefined when anything
- * else may have changed: every group of the file is then checked again.
- */
-function claimEdit(old: Entry, next: Entry): ClaimEdit | undefined {
-  const a = old.file;
-  const b = next.file;
-  if (!a || !b || old.works !== next.works || !a.scanned || !b.scanned || a.syntaxErrors.length > 0 || b.syntaxErrors.length > 0) return undefined;
-  const sameSource = (x: RegisterFile, y: RegisterFile) => {
-    if (!x.source || !y.source) return !x.source && !y.source;
-    const [r, q] = [x.sourceRange(), y.sourceRange()];
-    return r.line === q.line && r.column === q.column && r.endLine === q.endLine && r.endColumn === q.endColumn;
-  };
-  if (!sameSource(a, b)) return undefined;
-  // Repeated claim ids: which claim an id names can change with the order, whatever the text.
-  const unique = (f: RegisterFile) => new Set(f.claims.map((c) => c.fullId)).size === f.claims.length;
-  if (!unique(a) || !unique(b)) return undefined;
-  const before = claimSpans(a);
-  const after = claimSpans(b);
-  const where = (spans: typeof before) => {
-    const at = new Map<string, number>();
-    const count = new Map<string, number>();
-    spans.forEach((s, i) => {
-      at.set(s.text, i);
-      count.set(s.text, (count.get(s.text) ?? 0) + 1);
-    });
-    return { at, count };
-  };
-  const [was, now] = [where(before), where(after)];
-  const edit: ClaimEdit = { changed: [], moved: [], kept: [] };
-  if (a.source) {
-    const r = a.sourceRange();
-    edit.kept.push([r.line, r.endLine]);
-  }
-  const matched = new Set<number>();
-  before.forEach((s, i) => {
-    const j = was.count.get(s.text) === 1 && now.count.get(s.text) === 1 ? now.at.get(s.text) : undefined;
-    if (j === undefined) {
-      edit.changed.push(a.claims[i]!);
-      return;
-    }
-    matched.add(j);
-    const delta = after[j]!.line - s.line;
-    if (delta === 0 && after[j]!.endLine === s.endLine) edit.kept.push([s.line, s.endLine]);
-    else edit.moved.push({ line: s.line, endLine: s.endLine, delta, claim: b.claims[j]! });
-  });
-  b.claims.forEach((c, j) => {
-    if (!matched.has(j)) edit.changed.push(c);
-  });
-  return edit;
-}
+/** Layouts of parsed files, worked out once per parse. */
+const LAYOUTS = new WeakMap<RegisterFile, ClaimLayout | null>();
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   if (a.length !== b.length) return false;

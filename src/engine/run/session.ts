@@ -732,12 +732,16 @@ export class LintSession {
    */
   private layoutOf(e: Entry): ClaimLayout | undefined {
     const file = e.file;
-    if (!file) return e.layout;
+    // The cache's layout is of the same text (same hash): no need to locate the claims again.
+    if (!file || e.layout) return e.layout;
     let layout = LAYOUTS.get(file);
     if (layout === undefined) {
       layout = null;
-      // The claims' ranges first: a file the scanner declines is parsed for them, and is then not `scanned`.
-      const ranges = file.claims.map((c) => c.range());
+      // The claims' ranges first (read, so that a lazily located file is scanned now): a file the scanner declines is parsed for them, and is then not `scanned`.
+      const ranges = file.claims.map((c) => {
+        const r = c.range();
+        return { line: r.line, column: r.column, endLine: r.endLine };
+      });
       if (file.scanned && file.syntaxErrors.length === 0 && new Set(file.claims.map((c) => c.fullId)).size === file.claims.length) {
         const starts = [0];
         for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);

@@ -133,13 +133,14 @@ export class DiagnosticIndex {
   private readonly from = new Map<string, Map<string, Part[]>>();
   /** By document URI: the files of findings that give it diagnostics. */
   private readonly into = new Map<string, Set<string>>();
-  private readonly uris_: Uris;
+  /** URIs of the files findings name, made once per file. */
+  private readonly fileUris: Uris;
 
   constructor(
     private readonly root: string,
     private readonly rules: ReadonlyMap<string, RuleInfo>,
   ) {
-    this.uris_ = new Uris(root);
+    this.fileUris = new Uris(root);
   }
 
   /** Replace the findings located in a file (absolute path); returns the URIs whose diagnostics may have changed. */
@@ -162,7 +163,7 @@ export class DiagnosticIndex {
       for (let i = 0; i < f.related.length; i++) {
         const r = f.related[i]!;
         if (r.kind !== 'claim' || r.file === f.file) continue;
-        const uri = this.uris_.of(r.file);
+        const uri = this.fileUris.of(r.file);
         const parts = targets.get(uri);
         if (parts) parts.push(f, i);
         else targets.set(uri, [f, i]);
@@ -197,7 +198,7 @@ export class DiagnosticIndex {
     for (let i = 0; i < parts.length; i += 2) {
       const f = parts[i] as Finding;
       const at = parts[i + 1] as number;
-      const d = toDiagnostic(f, this.root, this.rules, this.uris_);
+      const d = toDiagnostic(f, this.root, this.rules, this.fileUris);
       if (at < 0) {
         out.push(d);
         continue;
@@ -210,7 +211,7 @@ export class DiagnosticIndex {
         range: lspRange(r),
         severity: DiagnosticSeverity.Information,
         message: `${f.claim ?? f.file} (${f.file}:${f.line}) reports: ${f.message}`,
-        relatedInformation: [{ location: { uri: this.uris_.of(f.file), range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
+        relatedInformation: [{ location: { uri: this.fileUris.of(f.file), range: d.range }, message: `reported here: ${f.claim ?? f.file}` }],
         data,
       });
     }

@@ -656,7 +656,7 @@ export class LintSession {
    * pointing into it gets the lines of its positions there shifted with the
    * claim they are in. False, with nothing changed, when a position is in
    * none of the claims that moved or stayed (nor in the source block): the
-   * caller then checks the moved claims' groups again. Units that are
+   * caller then checks every group of the file again. Units that are
    * checked again anyway (`recomputed`) are left alone.
    */
   private move(display: string, edit: ClaimEdit, dirty: Set<string>, recomputed: (rule: string, key: string) => boolean): boolean {
@@ -801,9 +801,9 @@ export class LintSession {
       }
       matched.add(j);
       const d = after.claims[j]!;
-      // The same text: the same keys (a key the vocabulary gives is the same for the same text).
+      // The same text, so the same data and keys: unchanged where it was, moved elsewhere.
       if (d[0] === line && d[1] === endLine) edit.kept.push([line, endLine]);
-      else edit.moved.push({ line, endLine, delta: d[0] - line, keys: keysOf(next, d) });
+      else edit.moved.push({ line, endLine, delta: d[0] - line });
     });
     after.claims.forEach((c, j) => {
       if (!matched.has(j)) edit.changed.push(keysOf(next, c));
@@ -831,7 +831,8 @@ export class LintSession {
     let any = false;
     let works = false;
     let naming = false;
-    const moves: Array<{ display: string; edit: ClaimEdit; touch: (keys: readonly [string, string]) => void }> = [];
+    /** Files whose moved claims' findings are to be moved, with every group of the file (old and new) should that fail. */
+    const moves: Array<{ display: string; edit: ClaimEdit; all: Entry[] }> = [];
     for (const change of changes) {
       const { path, text } = change;
       const old = this.entries.get(path);
@@ -853,7 +854,7 @@ export class LintSession {
         touched['subject-property'].add(pair);
       };
       for (const keys of edit?.changed ?? []) touch(keys);
-      if (edit?.moved.length) moves.push({ display: next!.display, edit, touch });
+      if (edit?.moved.length) moves.push({ display: next!.display, edit, all: [old!, next!] });
       if (old) this.remove(old);
       if (next) this.add(next);
     }
@@ -863,7 +864,11 @@ export class LintSession {
       const scope = rule ? this.scopeOf(id, rule) : 'global';
       return scope === 'global' || touched[scope].has(key);
     };
-    for (const m of moves) if (!this.move(m.display, m.edit, dirty, recomputed)) for (const x of m.edit.moved) m.touch(x.keys);
+    for (const m of moves) {
+      if (this.move(m.display, m.edit, dirty, recomputed)) continue;
+      // A finding could not be placed: check every group of the file again, as for any other edit.
+      for (const e of m.all) for (const s of INDEXED) union(touched[s], e.keys[s]);
+    }
     // Documents are read again after any change: a claim file may name another document.
     let documentsChanged = false;
     if (any || documents) {
@@ -1067,8 +1072,8 @@ function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Se
 interface ClaimEdit {
   /** The keys (subject, subject/property) of the claims whose text changed, before and after the edit: their groups are checked again. */
   changed: Array<readonly [string, string]>;
-  /** Claims with the same text at another line (lines added or removed above them): their old lines, the shift, their keys. */
-  moved: Array<{ line: number; endLine: number; delta: number; keys: readonly [string, string] }>;
+  /** Claims with the same text at another line (lines added or removed above them): their old lines and the shift. */
+  moved: Array<{ line: number; endLine: number; delta: number }>;
   /** Old line ranges that stayed where they were: the claims that did not move, and the source block. */
   kept: Array<[number, number]>;
 }

@@ -52,6 +52,23 @@ async function editAndCompare(dir: string, seed: number, steps: number): Promise
   }
 }
 
+/** A claim dating its subject to a decade, and a claim file holding claims (for the tests of which groups run). */
+const claim = (id: string, decade: number, subject = 'ketamine') =>
+  `  - id: ${id}\n    text: "It dates from the ${decade}s."\n    subject: ${subject}\n    aspect: history\n    property: origin\n    value: { decade: ${decade} }\n`;
+const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
+
+/** A session running conflict/value only, recording the claims of every register the rule is run over. */
+async function recordingSession(dir: string): Promise<{ session: LintSession; seen: string[][] }> {
+  writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
+  const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
+  const rule = setup.rules.get('conflict/value')!;
+  const seen: string[][] = [];
+  const kind = rule.kind;
+  rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
+  const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+  return { session, seen };
+}
+
 describe('LintSession', () => {
   it('classifies every built-in check kind', () => {
     expect(Object.keys(CHECK_SCOPES).sort()).toEqual(Object.keys(CHECK_KINDS).sort());
@@ -78,21 +95,11 @@ describe('LintSession', () => {
 
   it('re-runs a rule over the touched groups only, and reports which files changed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
-    const claim = (id: string, decade: number, subject = 'ketamine') =>
-      `  - id: ${id}\n    text: "It dates from the ${decade}s."\n    subject: ${subject}\n    aspect: history\n    property: origin\n    value: { decade: ${decade} }\n`;
-    const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
     try {
-      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
       writeFileSync(join(dir, 'a.yaml'), file('a', claim('x', 1950)));
       writeFileSync(join(dir, 'b.yaml'), file('b', claim('y', 1950)));
       writeFileSync(join(dir, 'c.yaml'), file('c', claim('z', 1970, 'lithium')));
-      const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
-      // Record the claims the conflict rule is run over.
-      const rule = setup.rules.get('conflict/value')!;
-      const seen: string[][] = [];
-      const kind = rule.kind;
-      rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
-      const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+      const { session, seen } = await recordingSession(dir);
       expect(session.findings()).toEqual([]);
       expect(seen).toEqual([['a/x', 'b/y', 'c/z']]);
       const changed = await session.update(join(dir, 'b.yaml'), file('b', claim('y', 1960)));
@@ -113,20 +120,11 @@ describe('LintSession', () => {
 
   it('after an edit inside claims, re-runs the changed claim\'s group only, and moves the findings of claims below it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
-    const claim = (id: string, decade: number, subject: string) =>
-      `  - id: ${id}\n    text: "It dates from the ${decade}s."\n    subject: ${subject}\n    aspect: history\n    property: origin\n    value: { decade: ${decade} }\n`;
-    const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
     try {
-      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
       const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
       writeFileSync(join(dir, 'a.yaml'), a);
       writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
-      const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
-      const rule = setup.rules.get('conflict/value')!;
-      const seen: string[][] = [];
-      const kind = rule.kind;
-      rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
-      const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+      const { session, seen } = await recordingSession(dir);
       const positions = () => session.findings().map((f) => [f.file, f.claim, f.line, f.related.map((r) => `${r.claim}@${r.line}`)]);
       // Both conflicts are reported on b's later claims, pointing at a's.
       expect(positions()).toEqual([

@@ -11,7 +11,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { extname } from 'node:path';
-import type { Range } from '../load/location.js';
+import { lineStarts, linePosAt, type Range } from '../load/location.js';
 
 export type DocumentFormat = 'text' | 'markdown' | 'html';
 
@@ -54,22 +54,11 @@ export function documentFormat(path: string): DocumentFormat {
 
 /** 1-based line and column of offsets, by binary search over line starts. */
 function ranger(text: string): (start: number, end: number) => Range {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const pos = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
+  const starts = lineStarts(text);
   return (start, end) => {
-    const a = pos(start);
-    const b = pos(Math.max(start, end));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const a = linePosAt(starts, start);
+    const b = linePosAt(starts, Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
 }
 

@@ -17,7 +17,7 @@
  * located by it. test/load/block-positions.test.ts compares it with `yaml`
  * on every node of the bundled register, the fixtures and fuzzed files.
  */
-import { rangeFromOffsets, type Range, type YamlPath } from './location.js';
+import { lineStarts, linePosAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
 
 /** Where a scalar's text sits, as the yaml package types it. */
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'empty';
@@ -53,10 +53,10 @@ const SPECIAL_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', '}',
 
 /** The text's lines, counted as yaml's LineCounter counts them: a line starts after every line feed. */
 class Lines {
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   readonly count: number;
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
     this.count = this.starts.length;
     this.indents = new Int32Array(this.count);
     this.empties = new Uint8Array(this.count);
@@ -604,15 +604,7 @@ export class PositionIndex {
 
   /** 1-based line and column of an offset, as yaml's LineCounter.linePos gives them. */
   linePos(offset: number): { line: number; col: number } {
-    const st = this.lineStarts;
-    let lo = 0;
-    let hi = st.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (st[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - st[lo]! + 1 };
+    return linePosAt(this.lineStarts, offset);
   }
 
   /** A range from offsets, as from a parsed document. */

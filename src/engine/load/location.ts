@@ -18,6 +18,25 @@ export interface LinePositions {
   readonly lineStarts: ArrayLike<number>;
 }
 
+/** Where a text's lines start: offset 0, and after every line feed (as yaml's LineCounter counts lines). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, by binary search over line starts (as yaml's LineCounter.linePos gives them). */
+export function linePosAt(starts: ArrayLike<number>, offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
+}
+
 export function rangeFromOffsets(lc: LinePositions, start: number, end: number): Range {
   const a = lc.linePos(start);
   const b = lc.linePos(Math.max(start, end));

@@ -42,7 +42,7 @@ import picomatch from 'picomatch';
 import { displayPath } from '../../paths.js';
 import { compareFindings, type Finding } from '../report/finding.js';
 import { parseClaimFile, type RegisterFile } from '../load/loader.js';
-import type { Range } from '../load/location.js';
+import { lineStarts, type Range } from '../load/location.js';
 import { parseFiles, readFileText, type FileText } from '../load/pool.js';
 import type { ReadProblem } from '../load/read.js';
 import type { DocumentStore } from '../document/store.js';
@@ -743,8 +743,7 @@ export class LintSession {
         return { line: r.line, column: r.column, endLine: r.endLine };
       });
       if (file.scanned && file.syntaxErrors.length === 0 && new Set(file.claims.map((c) => c.fullId)).size === file.claims.length) {
-        const starts = [0];
-        for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        const starts = lineStarts(file.text);
         const subjects = new Map(e.keys.subject.map((k, i) => [k, i]));
         const pairs = new Map(e.keys['subject-property'].map((k, i) => [k, i]));
         const r = file.source ? file.sourceRange() : undefined;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS } from '../src/checks/index.js';
 import { lint, resolveSetup } from '../src/engine/run/linter.js';
-import { CHECK_SCOPES, LintSession } from '../src/engine/run/session.js';
+import { CHECK_SCOPES, LintSession, type SessionState } from '../src/engine/run/session.js';
 import { generateRegister } from '../scripts/generate-register.js';
 import { copyRegister, randomEdit, rng } from './helpers/edits.js';
 
@@ -58,14 +58,14 @@ const claim = (id: string, decade: number, subject = 'ketamine') =>
 const file = (id: string, claims: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n${claims}`;
 
 /** A session running conflict/value only, recording the claims of every register the rule is run over. */
-async function recordingSession(dir: string): Promise<{ session: LintSession; seen: string[][] }> {
+async function recordingSession(dir: string, state?: SessionState): Promise<{ session: LintSession; seen: string[][] }> {
   writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
   const setup = await resolveSetup({ cwd: dir, now: NOW, only: ['conflict/value'] });
   const rule = setup.rules.get('conflict/value')!;
   const seen: string[][] = [];
   const kind = rule.kind;
   rule.kind = { ...kind, run: (ctx) => (seen.push(ctx.register.claims.map((c) => c.fullId)), kind.run(ctx)) };
-  const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup });
+  const session = await LintSession.open({ cwd: dir, now: NOW, only: ['conflict/value'], setup, ...(state ? { state } : {}) });
   return { session, seen };
 }
 
@@ -147,6 +147,31 @@ describe('LintSession', () => {
       ]);
       // As a cold run of the same rule finds them.
       writeFileSync(join(dir, 'a.yaml'), moved);
+      const cold = await lint({ cwd: dir, now: NOW, only: ['conflict/value'] });
+      expect((await session.result()).findings).toEqual(cold.findings);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('restored from a saved state (the cache), narrows an edit inside claims from the saved claim layout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
+    try {
+      const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
+      writeFileSync(join(dir, 'a.yaml'), a);
+      writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
+      const state = (await recordingSession(dir)).session.state();
+      expect(Object.values(state.files).every((f) => f.layout !== undefined)).toBe(true);
+      // Between runs: a line added in a's first claim (the lithium claim moves down), and its value typed over.
+      const edited = a.replace('decade: 1950', 'decade: 1990').replace('    aspect: history\n', '    # a note\n    aspect: history\n');
+      writeFileSync(join(dir, 'a.yaml'), edited);
+      const { session, seen } = await recordingSession(dir, state);
+      // a.yaml is parsed again, b.yaml is not; only the ketamine group runs; the lithium conflict follows its claim.
+      expect(seen).toEqual([['a/k', 'b/k']]);
+      expect(session.findings().map((f) => [f.file, f.claim, f.line, f.related.map((r) => `${r.claim}@${r.line}`)])).toEqual([
+        ['b.yaml', 'b/k', 11, ['a/k@7']],
+        ['b.yaml', 'b/l', 17, ['a/l@14']],
+      ]);
       const cold = await lint({ cwd: dir, now: NOW, only: ['conflict/value'] });
       expect((await session.result()).findings).toEqual(cold.findings);
     } finally {

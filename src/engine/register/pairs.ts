@@ -4,7 +4,7 @@
  * of each cluster it disagrees with, with the cluster's size, as related
  * locations and in the message.
  */
-import type { Report } from '../run/check.js';
+import type { CheckContext, Report } from '../run/check.js';
 import type { LoadedClaim } from '../load/loader.js';
 import type { Register } from './register.js';
 import { clusterConflicts, pairContextOf, type Dimension, type Disagreements, type PairContext, type Verdict } from './clusters.js';
@@ -55,8 +55,8 @@ export function describeDisagreements(d: Disagreements, note: (c: PairContext) =
   return `${phrases.join('; ')}${d.more ? '; and other values' : ''}`;
 }
 
-/** Which files' findings are wanted (all, unless files were given on the command line): see {@link CheckContext.inScope}. */
-export type InScope = (file: LoadedClaim['file']) => boolean;
+/** Which files' findings are wanted (all, unless files were given on the command line). */
+export type InScope = CheckContext<unknown>['inScope'];
 
 /** Whether a group can give a finding in scope: only if one of its claims is (a finding names claims of its own group only). */
 export function groupInScope(group: readonly LoadedClaim[], inScope: InScope): boolean {

@@ -23,7 +23,7 @@ export default defineCheck({
   },
   run({ register, vocabulary, report, prefers, inScope }) {
     const dims = [valueDimension(vocabulary), directionDimension, magnitudeDimension];
-    const note = (c: { comparison: { different: string[] } }) => `, in different contexts (${facetList(c.comparison.different)})`;
+    const note = (c: { comparison: { different: readonly string[] } }) => `, in different contexts (${facetList(c.comparison.different)})`;
     for (const group of register.subjectPropertyGroups()) {
       if (group.length < 2 || !groupInScope(group, inScope)) continue;
       const facts = group.map((c) => register.facts(c));

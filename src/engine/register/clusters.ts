@@ -30,7 +30,16 @@ export interface PairContext {
   note: string;
 }
 
+/** One verdict per comparison: comparisons are shared (context.ts), and so are their verdicts. */
+const PAIR_CONTEXTS = new WeakMap<ContextComparison, PairContext>();
+
 export function pairContextOf(comparison: ContextComparison): PairContext {
+  let known = PAIR_CONTEXTS.get(comparison);
+  if (!known) PAIR_CONTEXTS.set(comparison, (known = Object.freeze(describePair(comparison))));
+  return known;
+}
+
+function describePair(comparison: ContextComparison): PairContext {
   const verdict = comparison.different.length ? 'different' : comparison.unknown.length ? 'unknown' : 'match';
   const parts: string[] = [];
   if (comparison.different.length) parts.push(`context differs in ${facetList(comparison.different)}`);

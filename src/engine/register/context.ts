@@ -17,12 +17,12 @@ export type FacetRelation = 'same' | 'nested' | 'different' | 'unknown' | 'absen
 
 export interface ContextComparison {
   /** Relation of each facet; intervention parts appear as `intervention.route` etc. */
-  facets: Record<string, FacetRelation>;
-  different: string[];
-  unknown: string[];
-  nested: string[];
+  readonly facets: Readonly<Record<string, FacetRelation>>;
+  readonly different: readonly string[];
+  readonly unknown: readonly string[];
+  readonly nested: readonly string[];
   /** No facet differs and none is unknown: the claims are about the same thing. */
-  matches: boolean;
+  readonly matches: boolean;
 }
 
 const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'in', 'with', 'and', 'for', 'to', 'on', 'at', 'by', 'patients', 'people', 'adults']);
@@ -144,18 +144,34 @@ export function contextKey(ctx: ClaimContext | undefined, vocab: Vocabulary, sub
   return { parts, id: parts.map((p) => p?.term ?? '').join('\u0001') };
 }
 
+/**
+ * Comparisons by the relation of each facet: a register's many pairs of
+ * contexts compare in few distinct ways, and each way is one shared
+ * (frozen) object, not one per pair.
+ */
+const COMPARISONS = new Map<string, ContextComparison>();
+const RELATION_CODE: Record<FacetRelation, string> = { same: 's', nested: 'n', different: 'd', unknown: 'u', absent: 'a' };
+
 /** Compare two contexts read with `contextKey`, facet by facet. */
 export function compareContextKeys(a: ContextKey, b: ContextKey, vocab: Vocabulary): ContextComparison {
-  const facets: Record<string, FacetRelation> = {};
-  PARTS.forEach((name, i) => {
+  const rels: FacetRelation[] = PARTS.map((_, i) =>
     // An intervention named only by its agent on one side leaves its route and dose unknown.
-    const rel = a.id === b.id ? (a.parts[i] ? 'same' : 'absent') : compareTermKeys(a.parts[i], b.parts[i], vocab);
-    if (rel !== 'absent') facets[name] = rel;
-  });
-  const pick = (r: FacetRelation) => Object.keys(facets).filter((k) => facets[k] === r);
-  const different = pick('different');
-  const unknown = pick('unknown');
-  return { facets, different, unknown, nested: pick('nested'), matches: different.length === 0 && unknown.length === 0 };
+    a.id === b.id ? (a.parts[i] ? 'same' : 'absent') : compareTermKeys(a.parts[i], b.parts[i], vocab),
+  );
+  const code = rels.map((r) => RELATION_CODE[r]).join('');
+  let known = COMPARISONS.get(code);
+  if (!known) {
+    const facets: Record<string, FacetRelation> = {};
+    PARTS.forEach((name, i) => {
+      if (rels[i] !== 'absent') facets[name] = rels[i]!;
+    });
+    const pick = (r: FacetRelation) => Object.freeze(PARTS.filter((_, i) => rels[i] === r));
+    const different = pick('different');
+    const unknown = pick('unknown');
+    known = Object.freeze({ facets: Object.freeze(facets), different, unknown, nested: pick('nested'), matches: different.length === 0 && unknown.length === 0 });
+    COMPARISONS.set(code, known);
+  }
+  return known;
 }
 
 /**

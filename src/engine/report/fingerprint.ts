@@ -39,6 +39,6 @@ export function fingerprint(f: Omit<Finding, 'fingerprint'>, identity: FindingId
   const involved = [located, ...related].sort().join('|');
   return createHash('sha256')
     .update([f.rule, involved, identity.key ?? ''].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+    .digest()
+    .toString('hex', 0, 16); // the first 32 hex digits, as a string of its own (a slice would keep all 64)
 }

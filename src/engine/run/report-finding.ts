@@ -60,18 +60,25 @@ export function findingOf(
   let severity: Severity = r.severity ?? configured;
   if (r.demote) severity = demote(severity);
   const template = rule.messages[r.messageId ?? 'default'] ?? rule.messages['default']!;
-  const finding = {
+  const { line, column, endLine, endColumn } = r.range;
+  // Built with its keys in one order, so that every finding shares one hidden class (a spread made a class per
+  // finding: a tenth of the heap at 100,000 claims).
+  const full: Finding = {
     rule: id,
     severity,
     message: interpolate(template, r.data ?? {}),
     file: display(at),
-    ...r.range,
+    line,
+    column,
+    endLine,
+    endColumn,
     claim: r.claim?.fullId ?? r.claimId ?? null,
     text: r.claim?.claim.text ?? null,
     related: (r.related ?? []).map((x) => relatedOf(x, display)),
+    fingerprint: '',
   };
   const identity = { ...(r.key !== undefined ? { key: r.key } : {}), ...(r.relatedIsGroup ? { relatedIsGroup: true } : {}) };
-  const full: Finding = { ...finding, fingerprint: fingerprint(finding, identity) };
+  full.fingerprint = fingerprint(full, identity);
   if (r.about && about) about.set(full, r.about);
   return full;
 }

@@ -18,7 +18,7 @@
  * and lets only the page's own script run, by its SHA-256 hash.
  */
 import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/register/claim-summary.js';
 import type { CitationData, CitationVerdict, MatchedBy } from '../engine/register/citations.js';
 import type { Finding } from '../engine/report/finding.js';
@@ -26,7 +26,8 @@ import type { DisagreementGroup } from '../engine/report/disagreements.js';
 import type { EvidenceLevel } from '../model.js';
 import type { LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
-import type { Formatter } from './types.js';
+import { jsonChunks } from './json-stream.js';
+import type { StreamingFormatter } from './types.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -55,7 +56,43 @@ export function cspFor(script: string): string {
 
 /** Deflate (raw) and base64: the form the page's data travels in. */
 export function packData(value: unknown): string {
-  return deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 6 }).toString('base64');
+  return [...packChunks(value)].join('');
+}
+
+/** About how much JSON (bytes) is deflated at a time. */
+const PACK_SEGMENT = 1 << 20;
+
+/**
+ * `packData` in pieces, never holding the JSON text whole (at 300,000 claims
+ * it would be hundreds of megabytes): the JSON is made in chunks, deflated a
+ * segment at a time, each segment ended with a sync flush (byte-aligned, not
+ * final) and the last with the final block, so the segments together are one
+ * raw deflate stream; base64 is written in multiples of three bytes, the
+ * rest carried to the next segment, so the pieces together are one base64
+ * text.
+ */
+export function* packChunks(value: unknown, segment = PACK_SEGMENT): Generator<string> {
+  let carry: Buffer = Buffer.alloc(0);
+  const encode = (deflated: Buffer, last: boolean): string => {
+    const bytes = carry.length ? Buffer.concat([carry, deflated]) : deflated;
+    const whole = last ? bytes.length : bytes.length - (bytes.length % 3);
+    carry = bytes.subarray(whole);
+    return bytes.toString('base64', 0, whole);
+  };
+  let pending: Buffer[] = [];
+  let size = 0;
+  for (const chunk of jsonChunks(value, 3, { compact: true })) {
+    const b = Buffer.from(chunk, 'utf8');
+    pending.push(b);
+    size += b.length;
+    if (size >= segment) {
+      const out = encode(deflateRawSync(Buffer.concat(pending), { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+      pending = [];
+      size = 0;
+      if (out) yield out;
+    }
+  }
+  yield encode(deflateRawSync(Buffer.concat(pending), { level: 6 }), true);
 }
 
 /**
@@ -373,7 +410,7 @@ function sourceOf(f: Finding, claims: Record<string, ClaimSummary>, fileSource: 
   return prefix ?? f.file;
 }
 
-const html: Formatter = (result: LintResult, { tool }) => {
+const html: StreamingFormatter = function* (result: LintResult, { tool }) {
   const all = result.claims ?? {};
   const fileSource = new Map<string, string>();
   const sources: Record<string, { title: string; kind: string }> = Object.create(null);
@@ -467,7 +504,7 @@ const html: Formatter = (result: LintResult, { tool }) => {
   const tile = (key: string, n: number, label: string, cls: string) =>
     `<li class="tile ${cls}"><span class="tile-num" data-summary="${key}">${n}</span><span class="tile-label">${escapeHtml(label)}</span></li>`;
 
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -536,9 +573,13 @@ ${evidenceOverview(result.claims)}
 </section>
 </main>
 <footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
-<script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">${packData(data)}</script>
+<script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">`;
+  yield* packChunks(data);
+  yield `</script>
 <script>${SCRIPT}</script>
-<script type="application/octet-stream" id="claimlint-details" data-encoding="deflate-raw+base64">${packData(details)}</script>
+<script type="application/octet-stream" id="claimlint-details" data-encoding="deflate-raw+base64">`;
+  yield* packChunks(details);
+  yield `</script>
 </body>
 </html>
 `;

@@ -43,12 +43,12 @@ interface Frame {
 }
 
 /**
- * Chunks of `JSON.stringify(value, null, 2)`; containers at `depth` and below
- * are written whole. One generator with an explicit stack (nested generators
- * cost a resumption per level for every chunk), the text gathered into
- * pieces of about 64 KB.
+ * Chunks of `JSON.stringify(value, null, 2)` (of `JSON.stringify(value)`
+ * with `compact`); containers at `depth` and below are written whole. One
+ * generator with an explicit stack (nested generators cost a resumption per
+ * level for every chunk), the text gathered into pieces of about 64 KB.
  */
-export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
+export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { compact?: boolean } = {}): Generator<string> {
   let buf: string[] = [];
   let length = 0;
   const emit = (s: string) => {
@@ -59,7 +59,8 @@ export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
   /** Write a value at `level`: a leaf whole, a container opened (its entries come next). */
   const open = (v: unknown, level: number) => {
     if (!isContainer(v) || level >= depth) {
-      emit(indented(skipped(v) ? null : v, level));
+      const leaf = skipped(v) ? null : v;
+      emit(compact ? JSON.stringify(leaf) : indented(leaf, level));
       return;
     }
     const isArray = Array.isArray(v);
@@ -70,13 +71,14 @@ export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
       emit(isArray ? '[]' : '{}');
       return;
     }
-    emit(isArray ? '[\n' : '{\n');
-    stack.push({ entries, next: 0, level, close: `${'  '.repeat(level)}${isArray ? ']' : '}'}` });
+    emit(compact ? (isArray ? '[' : '{') : isArray ? '[\n' : '{\n');
+    stack.push({ entries, next: 0, level, close: `${compact ? '' : '  '.repeat(level)}${isArray ? ']' : '}'}` });
   };
   open(value, 0);
   while (stack.length) {
     const top = stack[stack.length - 1]!;
-    if (top.next > 0) emit(top.next < top.entries.length ? ',\n' : '\n');
+    if (top.next > 0 && top.next < top.entries.length) emit(compact ? ',' : ',\n');
+    else if (top.next > 0 && !compact) emit('\n');
     if (top.next >= top.entries.length) {
       emit(top.close);
       stack.pop();
@@ -84,8 +86,8 @@ export function* jsonChunks(value: unknown, depth = 3): Generator<string> {
       continue;
     }
     const [k, v] = top.entries[top.next++]!;
-    const inner = '  '.repeat(top.level + 1);
-    emit(k === undefined ? inner : `${inner}${JSON.stringify(k)}: `);
+    const inner = compact ? '' : '  '.repeat(top.level + 1);
+    emit(k === undefined ? inner : `${inner}${JSON.stringify(k)}:${compact ? '' : ' '}`);
     open(v, top.level + 1);
     if (length >= 1 << 16) {
       yield buf.join('');

@@ -13,16 +13,18 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/engine/run/linter.js';
-import html from '../../src/formatters/html.js';
+import htmlFormatter from '../../src/formatters/html.js';
 import type { Formatter } from '../../src/formatters/types.js';
 import jsonFormatter from '../../src/formatters/json.js';
 import { outputText } from '../../src/formatters/sink.js';
-
-const json: Formatter = (r, c) => outputText(jsonFormatter(r, c));
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { project } from '../helpers/cli.js';
 import { TRIAL_DOI, trialFile } from '../helpers/citations.js';
 import { yaml } from '../helpers/rule-tester.js';
+
+const json: Formatter = (r, c) => outputText(jsonFormatter(r, c));
+/** The page as one string (the formatter yields it in pieces). */
+const html: Formatter = (r, c) => outputText(htmlFormatter(r, c));
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO = resolve(import.meta.dirname, '../..');

@@ -7,10 +7,14 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintOptions, type LintResult } from '../../src/engine/run/linter.js';
-import html, { type CompactFinding, type Disagreement, type PageCitedSource } from '../../src/formatters/html.js';
+import htmlFormatter, { type CompactFinding, type Disagreement, type PageCitedSource } from '../../src/formatters/html.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { TRIAL_DOI, trialFile } from '../helpers/citations.js';
 import { yaml } from '../helpers/rule-tester.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+/** The page as one string (the formatter yields it in pieces). */
+const html = (...args: Parameters<typeof htmlFormatter>): string => outputText(htmlFormatter(...args));
 
 const CTX: FormatterContext = { color: false, tool: { name: 'claimlint', version: '9.9.9' } };
 const IMG = '<img src=x onerror=alert(1)>';

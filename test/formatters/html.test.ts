@@ -10,10 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { lintTexts, type LintResult } from '../../src/engine/run/linter.js';
 import { fingerprint } from '../../src/engine/report/fingerprint.js';
 import type { Finding } from '../../src/engine/report/finding.js';
-import html, { cspFor, escapeHtml, scriptJson, type CompactFinding, type CompactRelated, type Disagreement } from '../../src/formatters/html.js';
+import htmlFormatter, { cspFor, escapeHtml, packChunks, scriptJson, type CompactFinding, type CompactRelated, type Disagreement } from '../../src/formatters/html.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import { yaml } from '../helpers/rule-tester.js';
+import { outputText } from '../../src/formatters/sink.js';
+
+/** The page as one string (the formatter yields it in pieces). */
+const html = (...args: Parameters<typeof htmlFormatter>): string => outputText(htmlFormatter(...args));
 
 const CTX: FormatterContext = { color: false, tool: { name: 'claimlint', version: '9.9.9' } };
 
@@ -149,7 +153,7 @@ function tags(markup: string): Array<{ name: string; attrs: Array<[string, strin
 
 describe('html formatter', () => {
   it('is registered as --format html', async () => {
-    expect(await loadFormatter('html')).toBe(html);
+    expect(await loadFormatter('html')).toBe(htmlFormatter);
   });
 
   it('is one self-contained page: no link, no external script, image, font or stylesheet', async () => {
@@ -262,6 +266,18 @@ describe('html formatter', () => {
     expect(page).toContain('Not evidence');
     expect(page).toContain('No evidence');
     expect(page).toContain('<table class="counts">');
+  });
+
+  it('packs its data in segments that together are one raw deflate stream and one base64 text', () => {
+    const value = { findings: Array.from({ length: 12000 }, (_, i) => [i, `claim ${i} \u2013 \u201ctext\u201d`, null, { n: i % 7 }]) };
+    const pieces = [...packChunks(value, 4096)];
+    expect(pieces.length).toBeGreaterThan(3);
+    // Every piece but the last is whole base64 quads: no padding in the middle.
+    for (const p of pieces.slice(0, -1)) expect(p.length % 4).toBe(0);
+    const text = pieces.join('');
+    expect(text).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(JSON.parse(inflateRawSync(Buffer.from(text, 'base64')).toString('utf8'))).toEqual(value);
+    expect(JSON.parse(inflateRawSync(Buffer.from([...packChunks([])].join(''), 'base64')).toString('utf8'))).toEqual([]);
   });
 
   it('escapes text for markup and attributes', () => {

@@ -16,7 +16,7 @@ import { finding, mixedResult, result } from '../helpers/results.js';
 const CTX = { color: false, tool: { name: 'claimlint', version: '1.2.3' } };
 
 describe('streamed output', () => {
-  it('jsonChunks writes what JSON.stringify(value, null, 2) writes', () => {
+  it('jsonChunks writes what JSON.stringify(value, null, 2) writes, and with compact what JSON.stringify(value) writes', () => {
     const values: unknown[] = [
       null,
       0,
@@ -28,6 +28,7 @@ describe('streamed output', () => {
       { findings: Array.from({ length: 50 }, (_, i) => ({ i, related: i % 2 ? [] : [{ x: i }] })) },
     ];
     for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2) ?? 'null');
+    for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth, { compact: true })].join('')).toBe(JSON.stringify(v) ?? 'null');
   });
 
   it('the json format is the documented object, written in pieces of about 64 KB', () => {

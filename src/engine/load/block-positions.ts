@@ -500,7 +500,7 @@ export function scanPositions(text: string, data: unknown): PositionIndex | unde
     const s = new Scanner(text);
     const root = s.root();
     if (!root || !sameShape(root, data)) return undefined;
-    return new PositionIndex(root, s.L);
+    return new PositionIndex(root, s.L, text);
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
@@ -515,17 +515,18 @@ const F = 7;
 
 /**
  * A scanned file: ranges by YAML path, as `rangeAt` computes them from a
- * parsed document. Kept compact (one typed array for the nodes, the keys in
- * an array beside it): the whole register's positions stay in memory.
+ * parsed document. Kept compact (typed arrays for the nodes and sequence
+ * items; keys are compared with the text at their offsets): the whole
+ * register's positions stay in memory.
  */
 export class PositionIndex {
   private readonly nodes: Int32Array;
-  private readonly keys: Array<string | undefined>;
   /** Per sequence (its first-child field points here): the length, then the item nodes, for lookups by index. */
   private readonly items: Int32Array;
   readonly lineStarts: Uint32Array;
 
-  constructor(root: PositionNode, lines: Lines) {
+  /** `text` is the file's: keys are read from it at their offsets (the scanner's keys are plain, so as written). */
+  constructor(root: PositionNode, lines: Lines, private readonly text: string) {
     let n = 0;
     let m = 0;
     const count = (x: PositionNode): void => {
@@ -538,12 +539,11 @@ export class PositionIndex {
     };
     count(root);
     this.nodes = new Int32Array(n * F);
-    this.keys = new Array<string | undefined>(n);
     this.items = new Int32Array(m);
     let nextItem = 0;
     this.lineStarts = Uint32Array.from(lines.starts);
     let next = 0;
-    const put = (x: PositionNode, key: string | undefined): number => {
+    const put = (x: PositionNode): number => {
       const i = next++;
       const o = i * F;
       const a = this.nodes;
@@ -554,25 +554,24 @@ export class PositionIndex {
       a[o + 4] = -1;
       a[o + 5] = -1;
       a[o + 6] = x.map ? MAP : x.seq ? SEQ : STYLES.indexOf(x.style ?? 'plain');
-      this.keys[i] = key;
       let prev = -1;
-      const child = (c: PositionNode, k: string | undefined) => {
-        const j = put(c, k);
+      const child = (c: PositionNode) => {
+        const j = put(c);
         if (prev === -1) a[o + 4] = j;
         else a[prev * F + 5] = j;
         prev = j;
       };
-      if (x.map) for (const [k, c] of x.map) child(c, k);
+      if (x.map) for (const c of x.map.values()) child(c);
       if (x.seq) {
         const at = nextItem;
         nextItem += 1 + x.seq.length;
         this.items[at] = x.seq.length;
-        x.seq.forEach((c, k) => (this.items[at + 1 + k] = put(c, undefined)));
+        x.seq.forEach((c, k) => (this.items[at + 1 + k] = put(c)));
         a[o + 4] = at;
       }
       return i;
     };
-    put(root, undefined);
+    put(root);
   }
 
   /** The node at `path` (or its deepest existing ancestor): its offsets, and its key's with `key` on a final string segment. */
@@ -585,7 +584,7 @@ export class PositionIndex {
       let c = a[node * F + 4]!;
       if (kind === MAP) {
         const want = String(seg);
-        while (c !== -1 && this.keys[c] !== want) c = a[c * F + 5]!;
+        while (c !== -1 && !(a[c * F + 3]! - a[c * F + 2]! === want.length && this.text.startsWith(want, a[c * F + 2]!))) c = a[c * F + 5]!;
       } else if (kind === SEQ && typeof seg === 'number') {
         c = seg >= 0 && seg < this.items[c]! ? this.items[c + 1 + seg]! : -1;
       } else c = -1;

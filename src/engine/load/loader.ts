@@ -201,6 +201,30 @@ function mayAlias(text: string): boolean {
   return text.includes('&');
 }
 
+/**
+ * The same data with every array copied to its length: js-yaml grows
+ * arrays by pushing, which leaves room for 17 items in a list of one (184
+ * bytes where 56 do), and a register holds hundreds of thousands of such
+ * lists (evidence, cites, authors). For trees only.
+ */
+function trimArrays(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const out = v.slice();
+    for (let i = 0; i < out.length; i++) out[i] = trimArrays(out[i]);
+    return out;
+  }
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      // An own "__proto__" key (js-yaml defines it as data) would set the prototype if assigned: left as it is.
+      if (k === '__proto__') continue;
+      if (typeof x === 'object' && x !== null) o[k] = trimArrays(x);
+    }
+  }
+  return v;
+}
+
 export function parseClaimFile(path: string, text: string, opts: ParseOptions = {}): RegisterFile {
   let fastData: unknown;
   let fast = false;
@@ -225,6 +249,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
       // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
       fast = !mayAlias(text) || aliasExpansion(fastData) <= MAX_ALIAS_EXPANSION;
+      // Without anchors the data is a tree (nothing shared, no cycle): its arrays can be copied to their size.
+      if (!mayAlias(text)) fastData = trimArrays(fastData);
     } catch {
       fast = false;
     }

@@ -2,8 +2,8 @@
  * Reading register files that cannot be read, and writing outputs that must
  * not be lost or left half-done (issue 9, points 2 to 4).
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +53,21 @@ describe('writing outputs', () => {
     writeFileSync(join(dir, 'file'), 'x');
     expect(() => writeFileAtomic(join(dir, 'file', 'r.txt'), 'x', 'file/r.txt')).toThrow(/^cannot write file\/r\.txt: /);
     expect(readdirSync(dir)).toEqual(['file', 'out']);
+  });
+
+  it('writes into a pipe or device in place (-o /dev/null), never renaming a file over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-fifo-'));
+    const fifo = join(dir, 'report.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const ended = new Promise((done) => reader.on('close', done));
+    writeFileAtomic(fifo, ['first ', 'second\n']);
+    await ended;
+    expect(got).toBe('first second\n');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['report.fifo']);
   });
 
   it('writes atomically: the target holds the whole new content', () => {

@@ -128,15 +128,25 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
     listening = true;
   }
   pending.add(tmp);
-  try {
-    if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(tmp, 'w');
+  const writeTo = (target: string) => {
+    const fd = openSync(target, 'w');
     try {
       for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
     } finally {
       closeSync(fd);
     }
+  };
+  try {
+    const existing = existsSync(path) ? statSync(path) : undefined;
+    if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (existing && !existing.isFile()) {
+      // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO): written in place. A rename would put a
+      // regular file where the device was.
+      writeTo(path);
+      return;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeTo(tmp);
     renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);

@@ -1,21 +1,18 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { AnySchema, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type Ajv2020Module from 'ajv/dist/2020.js';
 import { pointerToPath } from './location.js';
 import { USER_PATTERN_KEYWORD } from './user-pattern.js';
 
 // ajv is CommonJS: under NodeNext the default import is `module.exports`.
 type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).default ?? (Ajv2020Module as unknown as AjvClass);
 
-let shared: InstanceType<AjvClass> | undefined;
-function ajv(): InstanceType<AjvClass> {
-  if (!shared) {
-    shared = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    shared.addKeyword(USER_PATTERN_KEYWORD as unknown as Parameters<typeof shared.addKeyword>[0]);
-    shared.addFormat('partial-date', { type: 'string', validate: isPartialDate });
-  }
-  return shared;
-}
+/**
+ * The options every schema is compiled with, here and by
+ * scripts/generate-validators.ts (the claim file and configuration
+ * validators are compiled ahead of time, into ./generated/).
+ */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true };
 
 /**
  * The format `partial-date`: a year, a year and month, or a full date
@@ -28,6 +25,28 @@ export function isPartialDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The formats claimlint's schemas use, as ajv takes them (the generated validators read them from here). */
+export const FORMATS = { 'partial-date': { type: 'string', validate: isPartialDate } } as const;
+
+let shared: InstanceType<AjvClass> | undefined;
+/**
+ * An ajv instance with claimlint's keyword and formats. ajv is loaded on
+ * first use (100 ms of modules): a lint run whose schemas were all compiled
+ * ahead of time never loads it.
+ */
+export function ajv(extra: Options = {}): InstanceType<AjvClass> {
+  const make = (): InstanceType<AjvClass> => {
+    const mod = createRequire(import.meta.url)('ajv/dist/2020.js') as { default?: AjvClass } & AjvClass;
+    const Ajv2020: AjvClass = mod.default ?? mod;
+    const a = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+    a.addKeyword(USER_PATTERN_KEYWORD as unknown as Parameters<typeof a.addKeyword>[0]);
+    for (const [name, format] of Object.entries(FORMATS)) a.addFormat(name, format);
+    return a;
+  };
+  if (Object.keys(extra).length) return make();
+  return (shared ??= make());
 }
 
 /** Messages for the formats claimlint's schemas use. */

@@ -5,7 +5,8 @@ import { isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yam
 import type { ValidateFunction } from 'ajv';
 import type { Claim, ClaimFile, Reference, Source } from '../../model.js';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { compileSchema, explainErrors } from './ajv.js';
+import { explainErrors } from './ajv.js';
+import validateClaimFile from './generated/claim-file.js';
 import { quickTextRange } from './quick-locate.js';
 import { clampRange, FILE_START, lineLengths, nodeAt, rangeAt, rangeFromOffsets, type Range, type YamlPath } from './location.js';
 import { scanPositions, type PositionIndex } from './block-positions.js';
@@ -81,13 +82,9 @@ export interface ScalarSpan {
   style: 'plain' | 'single' | 'double';
 }
 
-let validator: ValidateFunction<ClaimFile> | undefined;
+/** The claim file schema's validator, compiled ahead of time (scripts/generate-validators.ts). */
 export function claimFileValidator(): ValidateFunction<ClaimFile> {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'claim-file.schema.json'), 'utf8')) as object;
-    validator = compileSchema<ClaimFile>(schema);
-  }
-  return validator;
+  return validateClaimFile as unknown as ValidateFunction<ClaimFile>;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

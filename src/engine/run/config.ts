@@ -5,7 +5,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import type { SeveritySetting } from '../../model.js';
 import { displayPath } from '../../paths.js';
-import { compileSchema, explainErrors } from '../load/ajv.js';
+import { explainErrors } from '../load/ajv.js';
+import validateConfigSchema from '../load/generated/config.js';
 import { ConfigError } from './errors.js';
 import { rangeAt, rangeFromOffsets, type Range } from '../load/location.js';
 import type { VocabularyConfig } from '../register/vocabulary.js';
@@ -47,61 +48,13 @@ export interface LoadedConfig {
   locate(path: ReadonlyArray<string | number>, opts?: { key?: boolean }): string;
 }
 
-const severitySetting = { enum: ['off', 'info', 'warning', 'error'] };
-const ruleSetting = {
-  oneOf: [
-    severitySetting,
-    {
-      type: 'object',
-      additionalProperties: false,
-      properties: { severity: severitySetting, options: { type: 'object' } },
-    },
-  ],
-  description: 'must be off, info, warning or error, or a mapping with severity and options',
-};
-const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
-const aliasMap = { type: 'object', additionalProperties: stringList };
+export { CONFIG_SCHEMA } from './config-schema.js';
 
-export const CONFIG_SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    files: stringList,
-    ignores: stringList,
-    content: stringList,
-    ruleFolders: stringList,
-    rules: { type: 'object', additionalProperties: ruleSetting },
-    overrides: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['files', 'rules'],
-        additionalProperties: false,
-        properties: { files: stringList, rules: { type: 'object', additionalProperties: ruleSetting } },
-      },
-    },
-    vocabulary: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        subjects: aliasMap,
-        properties: aliasMap,
-        terms: aliasMap,
-        categories: {
-          type: 'object',
-          additionalProperties: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { synonyms: stringList, broader: stringList },
-          },
-        },
-      },
-    },
-  },
-} as const;
+/** The configuration schema's validator, compiled ahead of time (scripts/generate-validators.ts). */
+function configValidator(): ValidateFunction<ClaimlintConfig> {
+  return validateConfigSchema as unknown as ValidateFunction<ClaimlintConfig>;
+}
 
-let validator: ValidateFunction<ClaimlintConfig> | undefined;
 
 /** Find the config file: the given path, or the nearest one upward from `cwd`. */
 export function findConfigFile(cwd: string, explicit?: string): string | undefined {
@@ -150,7 +103,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     throw new ConfigError(`${at(rangeFromOffsets(lc, e.pos[0], e.pos[1]))}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
   const data: unknown = doc.toJS() ?? {};
-  validator ??= compileSchema<ClaimlintConfig>(CONFIG_SCHEMA);
+  const validator = configValidator();
   if (!validator(data)) {
     const p = explainErrors(validator.errors)[0]!;
     throw new ConfigError(`${at(rangeAt(doc, lc, p.path, { key: p.atKey }))}: ${p.message}`);
@@ -165,7 +118,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
 
 /** Validate a configuration given as an object (API and tests); paths resolve from `cwd`. */
 export function validateConfig(config: unknown, cwd: string): LoadedConfig {
-  validator ??= compileSchema<ClaimlintConfig>(CONFIG_SCHEMA);
+  const validator = configValidator();
   if (!validator(config)) {
     const p = explainErrors(validator.errors)[0]!;
     throw new ConfigError(`configuration: ${p.message}`);

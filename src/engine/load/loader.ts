@@ -199,24 +199,36 @@ function mayAlias(text: string): boolean {
 }
 
 /**
- * The same data with every array copied to its length: js-yaml grows
- * arrays by pushing, which leaves room for 17 items in a list of one (184
- * bytes where 56 do), and a register holds hundreds of thousands of such
- * lists (evidence, cites, authors). For trees only.
+ * A string of its own: js-yaml cuts longer scalars out of its copy of the
+ * file's text (V8 keeps such a cut as a slice of the whole text), so kept
+ * scalars would keep that copy alive beside the file's own text. The copy
+ * made here holds only the scalar's characters.
  */
-function trimArrays(v: unknown): unknown {
+function ownString(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/**
+ * The same data made compact for keeping: every array copied to its length
+ * (js-yaml grows arrays by pushing, which leaves room for 17 items in a list
+ * of one: 184 bytes where 56 do, and a register holds hundreds of thousands
+ * of such lists) and every longer string copied out of js-yaml's copy of the
+ * text (see ownString). For trees only.
+ */
+function compactData(v: unknown): unknown {
+  if (typeof v === 'string') return ownString(v);
   if (Array.isArray(v)) {
     const out = v.slice();
-    for (let i = 0; i < out.length; i++) out[i] = trimArrays(out[i]);
+    for (let i = 0; i < out.length; i++) out[i] = compactData(out[i]);
     return out;
   }
   if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
-      const x = o[k];
       // An own "__proto__" key (js-yaml defines it as data) would set the prototype if assigned: left as it is.
       if (k === '__proto__') continue;
-      if (typeof x === 'object' && x !== null) o[k] = trimArrays(x);
+      const x = o[k];
+      if ((typeof x === 'object' && x !== null) || typeof x === 'string') o[k] = compactData(x);
     }
   }
   return v;
@@ -246,8 +258,8 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
       fastData = jsYaml.load(text, { schema: FAST_SCHEMA, filename: path });
       // Past the alias bound (counted as below), or any error: parse in full below, which reports it with its position.
       fast = !mayAlias(text) || aliasExpansion(fastData) <= MAX_ALIAS_EXPANSION;
-      // Without anchors the data is a tree (nothing shared, no cycle): its arrays can be copied to their size.
-      if (!mayAlias(text)) fastData = trimArrays(fastData);
+      // Without anchors the data is a tree (nothing shared, no cycle): it can be copied where that saves memory.
+      if (!mayAlias(text)) fastData = compactData(fastData);
     } catch {
       fast = false;
     }

@@ -1,5 +1,5 @@
 /** claimlint's programmatic API. */
-export { lint, resolveSetup, describeRules, type LintOptions, type LintResult, type RuleInfo } from './engine/run/linter.js';
+export { lint, resolveSetup, describeRules, type ClaimSummaries, type LintOptions, type LintResult, type RuleInfo } from './engine/run/linter.js';
 export { LintSession, CHECK_SCOPES, type CheckScope, type SessionOptions } from './engine/run/session.js';
 export { lintWithCache, type CacheOptions } from './engine/run/cache.js';
 export type { Finding, RelatedLocation, LintSummary } from './engine/report/finding.js';

@@ -24,10 +24,10 @@ import type { CitationData, CitationVerdict, MatchedBy } from '../engine/registe
 import type { Finding } from '../engine/report/finding.js';
 import type { DisagreementGroup } from '../engine/report/disagreements.js';
 import type { EvidenceLevel } from '../model.js';
-import type { LintResult } from '../engine/run/linter.js';
+import { summariesOf, type ClaimSummaries, type LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
 import { jsonChunks } from './json-stream.js';
-import type { StreamingFormatter } from './types.js';
+import type { FormatterContext, StreamingFormatter } from './types.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -203,7 +203,7 @@ function groupKey(c: ClaimSummary): string {
 function disagreements(
   findings: readonly Finding[],
   claims: Record<string, ClaimSummary>,
-  all: Record<string, ClaimSummary>,
+  all: ClaimSummaries,
   clusterGroups: readonly DisagreementGroup[],
   ruleIndex: (id: string) => number,
   sourceIndex: (id: string) => number,
@@ -236,7 +236,7 @@ function disagreements(
   const clusterOfClaim = new Map<Disagreement, Map<string, number>>();
   for (const group of clusterGroups) {
     const firstId = group.clusters[0]?.claims[0];
-    const first = firstId !== undefined && Object.prototype.hasOwnProperty.call(all, firstId) ? all[firstId]! : undefined;
+    const first = firstId === undefined ? undefined : Object.prototype.hasOwnProperty.call(claims, firstId) ? claims[firstId] : all.get(firstId);
     const g = entry(first ? groupKey(first) : `${group.subject}\u0000${group.property.toLowerCase()}`, group.subject, group.property);
     let of = clusterOfClaim.get(g);
     if (!of) clusterOfClaim.set(g, (of = new Map()));
@@ -302,7 +302,7 @@ export interface PageCitedSource {
 function citedSources(
   citations: readonly CitationData[],
   findings: readonly Finding[],
-  all: Record<string, ClaimSummary>,
+  all: ClaimSummaries,
   sourceIndex: (id: string) => number,
   fileIndex: (file: string) => number,
 ): PageCitedSource[] {
@@ -310,7 +310,13 @@ function citedSources(
   findings.forEach((f, i) => {
     if (f.rule === MISREPRESENTS && f.claim && !findingOf.has(f.claim)) findingOf.set(f.claim, i);
   });
-  const valueOf = (id: string) => (Object.prototype.hasOwnProperty.call(all, id) ? all[id]!.value : null);
+  // A claim is named by many citations: its value is looked up once.
+  const values = new Map<string, string | null>();
+  const valueOf = (id: string): string | null => {
+    let v = values.get(id);
+    if (v === undefined) values.set(id, (v = all.get(id)?.value ?? null));
+    return v;
+  };
   const bySource = new Map<string, PageCitedSource & { citing: Set<string> }>();
   for (const c of citations) {
     let entry = bySource.get(c.to);
@@ -353,19 +359,23 @@ function legend(): string {
 }
 
 /** Per subject, a stacked bar of its claims by the best level of their evidence. */
-function evidenceOverview(claims: Record<string, ClaimSummary> | undefined): string {
-  const list = claims ? Object.values(claims) : [];
-  if (list.length === 0) {
-    return '<p class="muted">No claim details in this result, so no evidence overview.</p>';
-  }
-  const bySubject = new Map<string, Record<EvidenceBand, number>>();
-  for (const c of list) {
-    let counts = bySubject.get(c.subjectKey);
+/** Claims by subject (after aliases) and evidence band, counted as the summaries go by. */
+class BandCounts {
+  readonly bySubject = new Map<string, Record<EvidenceBand, number>>();
+  add(c: Pick<ClaimSummary, 'subjectKey' | 'band'>): void {
+    let counts = this.bySubject.get(c.subjectKey);
     if (!counts) {
       counts = Object.fromEntries(EVIDENCE_BANDS.map((b) => [b, 0])) as Record<EvidenceBand, number>;
-      bySubject.set(c.subjectKey, counts);
+      this.bySubject.set(c.subjectKey, counts);
     }
     counts[c.band]++;
+  }
+}
+
+function evidenceOverview(bands: BandCounts): string {
+  const bySubject = bands.bySubject;
+  if (bySubject.size === 0) {
+    return '<p class="muted">No claim details in this result, so no evidence overview.</p>';
   }
   const total = (r: Record<EvidenceBand, number>) => EVIDENCE_BANDS.reduce((n, b) => n + r[b], 0);
   const rows = [...bySubject].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -393,8 +403,9 @@ function evidenceOverview(claims: Record<string, ClaimSummary> | undefined): str
   const body = rows
     .map(([subject, counts]) => `<tr><th scope="row">${escapeHtml(subject)}</th>${EVIDENCE_BANDS.map((b) => `<td>${counts[b]}</td>`).join('')}<td>${total(counts)}</td></tr>`)
     .join('');
-  const unsupported = list.filter((c) => c.band === 'none' || c.band === 'not-evidence').length;
-  return `<p class="lede">Each claim is counted once, at the best level of the evidence it gives (Oxford CEBM 2011: level 1 is strongest). ${escapeHtml(`${plural(list.length, 'claim')} about ${plural(rows.length, 'subject')}; ${unsupported} with no evidence or only non-evidence.`)}</p>
+  const unsupported = rows.reduce((n, [, r]) => n + r.none + r['not-evidence'], 0);
+  const claims = rows.reduce((n, [, r]) => n + total(r), 0);
+  return `<p class="lede">Each claim is counted once, at the best level of the evidence it gives (Oxford CEBM 2011: level 1 is strongest). ${escapeHtml(`${plural(claims, 'claim')} about ${plural(rows.length, 'subject')}; ${unsupported} with no evidence or only non-evidence.`)}</p>
 ${legend()}
 <div class="bars">${bars.join('\n')}</div>
 <details class="table-details"><summary>Show the numbers as a table</summary><div class="table-scroll"><table class="counts"><thead><tr><th scope="col">Subject</th>${head}<th scope="col">Total</th></tr></thead><tbody>${body}</tbody></table></div></details>`;
@@ -410,13 +421,26 @@ function sourceOf(f: Finding, claims: Record<string, ClaimSummary>, fileSource: 
   return prefix ?? f.file;
 }
 
-const html: StreamingFormatter = function* (result: LintResult, { tool }) {
-  const all = result.claims ?? {};
+/** What the page embeds: the findings block, the details block, and what the markup shows of them. */
+interface PageData {
+  data: unknown;
+  details: unknown;
+  /** How many findings the list holds. */
+  findings: number;
+  bands: BandCounts;
+}
+
+function pageData(result: LintResult, tool: FormatterContext['tool']): PageData {
+  // Summaries are made one claim at a time (a large register's would not fit at once): one pass over all of them
+  // for the sources and the evidence overview, then those of the claims the findings show.
+  const all = summariesOf(result);
   const fileSource = new Map<string, string>();
   const sources: Record<string, { title: string; kind: string }> = Object.create(null);
-  for (const c of Object.values(all)) {
+  const bands = new BandCounts();
+  for (const c of all.all()) {
     if (!fileSource.has(c.file)) fileSource.set(c.file, c.source);
     sources[c.source] ??= { title: c.sourceTitle, kind: c.sourceKind };
+    bands.add(c);
   }
   // Interned strings: files, rules and sources travel once, findings refer to them by index.
   const intern = () => {
@@ -440,11 +464,11 @@ const html: StreamingFormatter = function* (result: LintResult, { tool }) {
   // Only the claims the findings show travel to the page.
   const shown: Record<string, ClaimSummary> = Object.create(null);
   const keep = (id: string | null): boolean => {
-    if (id && Object.prototype.hasOwnProperty.call(all, id)) {
-      shown[id] = all[id]!;
-      return true;
-    }
-    return false;
+    if (!id) return false;
+    if (Object.prototype.hasOwnProperty.call(shown, id)) return true;
+    const c = all.get(id);
+    if (c) shown[id] = c;
+    return c !== undefined;
   };
   // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
   const ordered = [...result.findings].sort((a, b) => SEVERITY_INDEX[a.severity] - SEVERITY_INDEX[b.severity]);
@@ -468,7 +492,7 @@ const html: StreamingFormatter = function* (result: LintResult, { tool }) {
       cut < 0 ? f.message : f.message.slice(0, cut),
       f.claim,
       known ? null : f.text,
-      sourceIds.of(sourceOf(f, all, fileSource)),
+      sourceIds.of(sourceOf(f, shown, fileSource)),
       f.related.filter((r) => r.kind === 'claim').length,
       cut < 0 ? -1 : tails.of(f.message.slice(cut + 2)),
     ];
@@ -497,7 +521,19 @@ const html: StreamingFormatter = function* (result: LintResult, { tool }) {
     rules,
     sources,
   };
+  return { data, details, findings: findings.length, bands };
+}
 
+/** A property's value, removed from the object: what it holds can be collected once its user is done. */
+function take<K extends 'data' | 'details'>(page: Partial<Pick<PageData, K>>, key: K): unknown {
+  const v = page[key];
+  delete page[key];
+  return v;
+}
+
+const html: StreamingFormatter = function* (result: LintResult, { tool }) {
+  // Made in a function of its own: its working data (every shown claim's summary...) is not kept while writing.
+  const page: Partial<PageData> & Pick<PageData, 'findings' | 'bands'> = pageData(result, tool);
   const s = result.summary;
   const problems = s.errors + s.warnings + s.infos;
   const title = problems === 0 ? 'claimlint report: no problems' : `claimlint report: ${plural(problems, 'problem')}`;
@@ -538,7 +574,7 @@ ${tile('claims', s.claims, s.claims === 1 ? 'claim' : 'claims', 'tile-plain')}
 </section>
 <section id="evidence" aria-labelledby="evidence-h">
 <h2 id="evidence-h">Evidence behind the claims, by subject</h2>
-${evidenceOverview(result.claims)}
+${evidenceOverview(page.bands)}
 </section>
 <section id="disagreements" aria-labelledby="disagreements-h">
 <h2 id="disagreements-h">Where sources disagree</h2>
@@ -564,7 +600,7 @@ ${evidenceOverview(result.claims)}
 <div class="field field-grow"><label for="filter-text">Search text</label><input type="search" id="filter-text" placeholder="message, claim text or id" autocomplete="off"></div>
 <div class="field field-group"><label for="group-by">Group by</label><select id="group-by"><option value="">None (worst first)</option><option value="file">File</option><option value="claim">Claim</option><option value="rule">Rule</option></select></div>
 </form>
-<div class="count-line"><p class="visible-count" id="visible-count" aria-live="polite" data-visible="${findings.length}">Showing ${findings.length} of ${plural(findings.length, 'finding')}</p><button type="reset" form="filters" id="filter-reset">Reset filters</button></div>
+<div class="count-line"><p class="visible-count" id="visible-count" aria-live="polite" data-visible="${page.findings}">Showing ${page.findings} of ${plural(page.findings, 'finding')}</p><button type="reset" form="filters" id="filter-reset">Reset filters</button></div>
 </div>
 <noscript><p class="notice">The list of findings needs JavaScript. Run <code>claimlint</code> in a terminal, or use <code>--format json</code>, to read them without it.</p></noscript>
 <p id="loading" class="notice">Loading the findings…</p>
@@ -574,11 +610,11 @@ ${evidenceOverview(result.claims)}
 </main>
 <footer class="wrap muted"><p>Made by ${escapeHtml(`${tool.name} ${tool.version}`)}. This file is self-contained: it loads nothing from the network. Claim texts are quoted from the register as written.</p></footer>
 <script type="application/octet-stream" id="claimlint-data" data-encoding="deflate-raw+base64">`;
-  yield* packChunks(data);
+  yield* packChunks(take(page, 'data'));
   yield `</script>
 <script>${SCRIPT}</script>
 <script type="application/octet-stream" id="claimlint-details" data-encoding="deflate-raw+base64">`;
-  yield* packChunks(details);
+  yield* packChunks(take(page, 'details'));
   yield `</script>
 </body>
 </html>

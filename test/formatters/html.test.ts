@@ -318,6 +318,19 @@ describe('html formatter', () => {
     expect(html(result, CTX)).toBe(page);
   });
 
+  it('reads claim summaries one at a time (claimSummaries), the same as the claims record holds them, and writes the same page', async () => {
+    const result = await hostileResult();
+    const lazy = result.claimSummaries!;
+    expect(Object.keys(result)).not.toContain('claimSummaries');
+    expect([...lazy.all()].map((c) => c.id)).toEqual(Object.keys(result.claims!));
+    for (const [id, c] of Object.entries(result.claims!)) expect(lazy.get(id)).toEqual(c);
+    expect(lazy.get('no-such/claim')).toBeUndefined();
+    // The page made from the summaries one at a time equals the page made from the whole record.
+    const fresh = await hostileResult();
+    const fromRecord = html(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(fresh), claimSummaries: { value: undefined } }) as LintResult, CTX);
+    expect(html(await hostileResult(), CTX)).toBe(fromRecord);
+  });
+
   it('keeps its own page script free of anything that would end the script element', async () => {
     const page = html(await hostileResult(), CTX);
     const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;

@@ -14,8 +14,8 @@ import { ConfigError } from './errors.js';
 import { compareFindings, type Finding, type LintSummary } from '../report/finding.js';
 import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
 import { registerAtRevision } from '../report/git.js';
-import { summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
-import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { summarizeClaim, summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
+import { parseClaimFile, type LoadedClaim, type RegisterFile } from '../load/loader.js';
 import { globRegisterFiles } from '../load/read.js';
 import { loadFiles } from '../load/pool.js';
 import { Register } from '../register/register.js';
@@ -86,6 +86,12 @@ export interface LintResult {
   cwd: string;
   /** Every claim of the register by full id, for reports that show claims beside findings (HTML). */
   claims?: Record<string, ClaimSummary>;
+  /**
+   * The same summaries made one at a time and not kept (not enumerable):
+   * what a report over a large register reads instead of `claims`, which
+   * holds every claim's summary at once.
+   */
+  claimSummaries?: ClaimSummaries;
   /** The register's citation graph: references that are sources of the register, with each citing claim's verdict (lazy). */
   citations?: CitationData[];
   /** Each subject and property whose claims fall into disagreeing clusters, with the clusters (JSON `disagreements`). */
@@ -435,6 +441,24 @@ export function lintFiles(
   return makeResult(setup, cwd, findings.sort(compareFindings), counts, fileDigests(setup, files), () => register);
 }
 
+/** Claim summaries made on demand, nothing kept (see `LintResult.claimSummaries`). */
+export interface ClaimSummaries {
+  /** The summary of the claim with this full id (the first, when ids repeat), made anew on each call. */
+  get(id: string): ClaimSummary | undefined;
+  /** Every claim's summary in register order (the first of repeated ids), each made as it is reached. */
+  all(): Iterable<ClaimSummary>;
+}
+
+/** `claimSummaries` over a result's `claims` (a result made without them, by hand or by an older caller). */
+export function summariesOf(result: LintResult): ClaimSummaries {
+  if (result.claimSummaries) return result.claimSummaries;
+  const claims = result.claims ?? {};
+  return {
+    get: (id) => (Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined),
+    all: () => Object.values(claims),
+  };
+}
+
 /** A lint result over sorted findings; the claim summaries (for the HTML report) are computed only when a formatter asks. */
 export function makeResult(
   setup: Resolved,
@@ -468,6 +492,29 @@ export function makeResult(
       return (claims ??= summarizeClaims(r.claims, r.vocabulary, display));
     },
   });
+  let byId: Map<string, LoadedClaim> | undefined;
+  const firstOfId = () => {
+    if (!byId) {
+      byId = new Map();
+      for (const c of register().claims) if (!byId.has(c.fullId)) byId.set(c.fullId, c);
+    }
+    return byId;
+  };
+  const summaries: ClaimSummaries = {
+    get: (id) => {
+      if (claims) return Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined;
+      const c = firstOfId().get(id);
+      return c && summarizeClaim(c, register().vocabulary, display);
+    },
+    *all() {
+      if (claims) {
+        yield* Object.values(claims);
+        return;
+      }
+      for (const c of firstOfId().values()) yield summarizeClaim(c, register().vocabulary, display);
+    },
+  };
+  Object.defineProperty(result, 'claimSummaries', { enumerable: false, configurable: true, value: summaries });
   let citations: CitationData[] | undefined;
   Object.defineProperty(result, 'citations', {
     enumerable: true,

@@ -34,9 +34,29 @@ function indented(v: unknown, level: number): string {
   return text.slice(head, text.length - tail);
 }
 
-/** An open container: its entries (`[key, value]`, key undefined in an array), the next one, its level. */
+/**
+ * An array written as if each item were `map(item)`: mapped as it is
+ * written, so a report of 300,000 findings never holds a mapped copy of
+ * them all (see json.ts).
+ */
+export class MappedArray<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => unknown,
+  ) {}
+  toJSON(): unknown[] {
+    return this.items.map(this.map);
+  }
+}
+
+/**
+ * An open container: an array's items (with the mapping of a MappedArray)
+ * or an object's keys and values; the next entry, its level.
+ */
 interface Frame {
-  entries: Array<[string | undefined, unknown]>;
+  items: readonly unknown[];
+  map: ((item: unknown) => unknown) | undefined;
+  keys: string[] | undefined;
   next: number;
   level: number;
   close: string;
@@ -56,39 +76,59 @@ export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { co
     length += s.length;
   };
   const stack: Frame[] = [];
+  const pads: string[] = [];
+  const pad = (level: number) => (compact ? '' : (pads[level] ??= '  '.repeat(level)));
   /** Write a value at `level`: a leaf whole, a container opened (its entries come next). */
   const open = (v: unknown, level: number) => {
+    if (v instanceof MappedArray && level < depth) {
+      openContainer(v.items, v.map as (item: unknown) => unknown, undefined, level);
+      return;
+    }
     if (!isContainer(v) || level >= depth) {
       const leaf = skipped(v) ? null : v;
       emit(compact ? JSON.stringify(leaf) : indented(leaf, level));
       return;
     }
-    const isArray = Array.isArray(v);
-    const entries: Array<[string | undefined, unknown]> = isArray
-      ? v.map((x) => [undefined, skipped(x) ? null : x])
-      : Object.entries(v).filter(([, x]) => !skipped(x));
-    if (entries.length === 0) {
+    if (Array.isArray(v)) {
+      openContainer(v, undefined, undefined, level);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => !skipped(o[k]));
+    openContainer(
+      keys.map((k) => o[k]),
+      undefined,
+      keys,
+      level,
+    );
+  };
+  const openContainer = (items: readonly unknown[], map: Frame['map'], keys: string[] | undefined, level: number) => {
+    const isArray = keys === undefined;
+    if (items.length === 0) {
       emit(isArray ? '[]' : '{}');
       return;
     }
     emit(compact ? (isArray ? '[' : '{') : isArray ? '[\n' : '{\n');
-    stack.push({ entries, next: 0, level, close: `${compact ? '' : '  '.repeat(level)}${isArray ? ']' : '}'}` });
+    stack.push({ items, map, keys, next: 0, level, close: `${pad(level)}${isArray ? ']' : '}'}` });
   };
   open(value, 0);
   while (stack.length) {
     const top = stack[stack.length - 1]!;
-    if (top.next > 0 && top.next < top.entries.length) emit(compact ? ',' : ',\n');
+    const n = top.items.length;
+    if (top.next > 0 && top.next < n) emit(compact ? ',' : ',\n');
     else if (top.next > 0 && !compact) emit('\n');
-    if (top.next >= top.entries.length) {
+    if (top.next >= n) {
       emit(top.close);
       stack.pop();
       // The parent's separator is written when it resumes.
       continue;
     }
-    const [k, v] = top.entries[top.next++]!;
-    const inner = compact ? '' : '  '.repeat(top.level + 1);
-    emit(k === undefined ? inner : `${inner}${JSON.stringify(k)}:${compact ? '' : ' '}`);
-    open(v, top.level + 1);
+    const i = top.next++;
+    const item = top.map ? top.map(top.items[i]) : top.items[i];
+    const inner = pad(top.level + 1);
+    emit(top.keys === undefined ? inner : `${inner}${JSON.stringify(top.keys[i])}:${compact ? '' : ' '}`);
+    // An array's undefined, function or symbol item is written null, as JSON.stringify writes it.
+    open(top.keys === undefined && skipped(item) ? null : item, top.level + 1);
     if (length >= 1 << 16) {
       yield buf.join('');
       buf = [];

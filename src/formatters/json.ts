@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/report/finding.js';
-import { jsonChunks } from './json-stream.js';
+import { jsonChunks, MappedArray } from './json-stream.js';
 import type { StreamingFormatter } from './types.js';
 
 /** A finding in the documented JSON shape, keys in their documented order. */
@@ -25,7 +25,7 @@ export function findingJson(f: Finding) {
  * stable order (file, line, column, rule); written finding by finding.
  */
 const json: StreamingFormatter = function* (result, { tool }) {
-  yield* jsonChunks({ tool, summary: result.summary, findings: result.findings.map(findingJson), notes: result.notes, fixed: result.fixed, citations: result.citations ?? [], disagreements: result.disagreements ?? [] }, 2);
+  yield* jsonChunks({ tool, summary: result.summary, findings: new MappedArray(result.findings, findingJson), notes: result.notes, fixed: result.fixed, citations: result.citations ?? [], disagreements: result.disagreements ?? [] }, 2);
   yield '\n';
 };
 

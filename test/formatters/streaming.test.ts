@@ -4,7 +4,7 @@
  * one file is formatted without copying that file's list per finding).
  */
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../src/formatters/json-stream.js';
+import { jsonChunks, MappedArray } from '../../src/formatters/json-stream.js';
 import json, { findingJson } from '../../src/formatters/json.js';
 import junit from '../../src/formatters/junit.js';
 import stylish from '../../src/formatters/stylish.js';
@@ -29,6 +29,15 @@ describe('streamed output', () => {
     ];
     for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2) ?? 'null');
     for (const v of values) for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(v, depth, { compact: true })].join('')).toBe(JSON.stringify(v) ?? 'null');
+    // A MappedArray is written as its items mapped, at any depth, without a mapped copy made beforehand.
+    const seen: number[] = [];
+    const mapped = { a: new MappedArray([1, 2, 3], (x: number) => (seen.push(x), { x, y: [x, undefined] })), b: [] };
+    const plain = { a: [1, 2, 3].map((x) => ({ x, y: [x, undefined] })), b: [] };
+    for (const depth of [0, 1, 2, 5]) {
+      expect([...jsonChunks(mapped, depth)].join('')).toBe(JSON.stringify(plain, null, 2));
+      expect([...jsonChunks(mapped, depth, { compact: true })].join('')).toBe(JSON.stringify(plain));
+    }
+    expect(seen.length).toBe(3 * 8);
   });
 
   it('the json format is the documented object, written in pieces of about 64 KB', () => {

@@ -510,8 +510,14 @@ export function scanPositions(text: string, data: unknown): PositionIndex | unde
 const STYLES: ScalarStyle[] = ['plain', 'single', 'double', 'block', 'empty'];
 const MAP = 5;
 const SEQ = 6;
-/** Fields of a node in the arena: start, end, key start, key end, first child (of a sequence: where its items are listed), next sibling, kind. */
-const F = 7;
+/**
+ * Fields of a node in the arena: start, end, key start, first child (of a
+ * sequence: where its items are listed), next sibling, and the kind in the
+ * low 3 bits with the key's length above them.
+ */
+const F = 6;
+const KIND_BITS = 3;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 
 /**
  * A scanned file: ranges by YAML path, as `rangeAt` computes them from a
@@ -550,15 +556,15 @@ export class PositionIndex {
       a[o] = x.start;
       a[o + 1] = x.end;
       a[o + 2] = x.keyStart ?? -1;
-      a[o + 3] = x.keyEnd ?? -1;
+      a[o + 3] = -1;
       a[o + 4] = -1;
-      a[o + 5] = -1;
-      a[o + 6] = x.map ? MAP : x.seq ? SEQ : STYLES.indexOf(x.style ?? 'plain');
+      const kind = x.map ? MAP : x.seq ? SEQ : STYLES.indexOf(x.style ?? 'plain');
+      a[o + 5] = kind | (((x.keyEnd ?? 0) - (x.keyStart ?? 0)) << KIND_BITS);
       let prev = -1;
       const child = (c: PositionNode) => {
         const j = put(c);
-        if (prev === -1) a[o + 4] = j;
-        else a[prev * F + 5] = j;
+        if (prev === -1) a[o + 3] = j;
+        else a[prev * F + 4] = j;
         prev = j;
       };
       if (x.map) for (const c of x.map.values()) child(c);
@@ -567,7 +573,7 @@ export class PositionIndex {
         nextItem += 1 + x.seq.length;
         this.items[at] = x.seq.length;
         x.seq.forEach((c, k) => (this.items[at + 1 + k] = put(c)));
-        a[o + 4] = at;
+        a[o + 3] = at;
       }
       return i;
     };
@@ -580,19 +586,21 @@ export class PositionIndex {
     let node = 0;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
-      const kind = a[node * F + 6]!;
-      let c = a[node * F + 4]!;
+      const kind = a[node * F + 5]! & KIND_MASK;
+      let c = a[node * F + 3]!;
       if (kind === MAP) {
         const want = String(seg);
-        while (c !== -1 && !(a[c * F + 3]! - a[c * F + 2]! === want.length && this.text.startsWith(want, a[c * F + 2]!))) c = a[c * F + 5]!;
+        while (c !== -1 && !(a[c * F + 5]! >>> KIND_BITS === want.length && this.text.startsWith(want, a[c * F + 2]!))) c = a[c * F + 4]!;
       } else if (kind === SEQ && typeof seg === 'number') {
         c = seg >= 0 && seg < this.items[c]! ? this.items[c + 1 + seg]! : -1;
       } else c = -1;
       if (c === -1) break;
-      if (i === path.length - 1 && opts.key && kind === MAP) return { start: a[c * F + 2]!, end: a[c * F + 3]!, style: undefined, isKey: true };
+      if (i === path.length - 1 && opts.key && kind === MAP) {
+        return { start: a[c * F + 2]!, end: a[c * F + 2]! + (a[c * F + 5]! >>> KIND_BITS), style: undefined, isKey: true };
+      }
       node = c;
     }
-    const kind = a[node * F + 6]!;
+    const kind = a[node * F + 5]! & KIND_MASK;
     return { start: a[node * F]!, end: a[node * F + 1]!, style: kind < MAP ? STYLES[kind] : undefined, isKey: false };
   }
 

@@ -26,7 +26,7 @@ import type { DisagreementGroup } from '../engine/report/disagreements.js';
 import type { EvidenceLevel } from '../model.js';
 import { summariesOf, type ClaimSummaries, type LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
-import { jsonChunks } from './json-stream.js';
+import { jsonChunks, MappedArray, MappedRecord } from './json-stream.js';
 import type { FormatterContext, StreamingFormatter } from './types.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
@@ -101,13 +101,15 @@ export function* packChunks(value: unknown, segment = PACK_SEGMENT): Generator<s
  * when it differs from the subject, and cited references by index into a
  * shared table (a reference cited by many claims travels once).
  */
-function pageClaims(shown: Record<string, ClaimSummary>): { claims: Record<string, unknown>; refs: unknown[] } {
+/** What the report keeps of a claim it shows while it builds the page (its summary is made again to be written). */
+type ShownClaim = Pick<ClaimSummary, 'source' | 'subject' | 'subjectKey' | 'property'>;
+
+function pageClaims(shown: ReadonlyMap<string, ShownClaim>, all: ClaimSummaries): { claims: MappedRecord; refs: MappedArray<unknown> } {
   const refs: unknown[] = [];
   const refIndex = new Map<string, number>();
-  const claims: Record<string, unknown> = Object.create(null);
-  for (const [id, c] of Object.entries(shown)) {
+  const pageClaim = (c: ClaimSummary) => {
     const { context: _context, sourceTitle: _title, sourceKind: _kind, subjectKey, evidence, ...rest } = c;
-    claims[id] = {
+    return {
       ...rest,
       ...(subjectKey !== c.subject ? { subjectKey } : {}),
       evidence: evidence.map((e) => {
@@ -127,8 +129,10 @@ function pageClaims(shown: Record<string, ClaimSummary>): { claims: Record<strin
         };
       }),
     };
-  }
-  return { claims, refs };
+  };
+  // Each claim is put in the page's form as it is written (not all at once), and the reference table fills as
+  // they are: it is written after them.
+  return { claims: new MappedRecord([...shown.keys()], (id) => pageClaim(all.get(id)!)), refs: new MappedArray(refs, (r) => r) };
 }
 
 const SEVERITY_INDEX = { error: 0, warning: 1, info: 2 } as const;
@@ -190,7 +194,7 @@ export interface PageCluster {
 }
 
 /** Subject (after aliases) and property: the key the conflict rules and the clusters group by. */
-function groupKey(c: ClaimSummary): string {
+function groupKey(c: Pick<ClaimSummary, 'subjectKey' | 'property'>): string {
   return `${c.subjectKey}\u0000${c.property.toLowerCase()}`;
 }
 
@@ -202,7 +206,7 @@ function groupKey(c: ClaimSummary): string {
  */
 function disagreements(
   findings: readonly Finding[],
-  claims: Record<string, ClaimSummary>,
+  claims: ReadonlyMap<string, ShownClaim>,
   all: ClaimSummaries,
   clusterGroups: readonly DisagreementGroup[],
   ruleIndex: (id: string) => number,
@@ -219,7 +223,7 @@ function disagreements(
   };
   for (const f of findings) {
     if (!f.rule.startsWith('conflict/') || !f.claim) continue;
-    const own = Object.prototype.hasOwnProperty.call(claims, f.claim) ? claims[f.claim] : undefined;
+    const own = claims.get(f.claim);
     const others = f.related.filter((r) => r.kind === 'claim').map((r) => r.claim);
     if (!own || others.length === 0) continue;
     const g = entry(groupKey(own), own.subject, own.property);
@@ -227,7 +231,7 @@ function disagreements(
     const r = ruleIndex(f.rule);
     if (!g.rules.includes(r)) g.rules.push(r);
     for (const id of [f.claim, ...others]) {
-      if (g.seen.has(id) || !Object.prototype.hasOwnProperty.call(claims, id)) continue;
+      if (g.seen.has(id) || !claims.has(id)) continue;
       g.seen.add(id);
       g.claims.push(id);
     }
@@ -236,7 +240,7 @@ function disagreements(
   const clusterOfClaim = new Map<Disagreement, Map<string, number>>();
   for (const group of clusterGroups) {
     const firstId = group.clusters[0]?.claims[0];
-    const first = firstId === undefined ? undefined : Object.prototype.hasOwnProperty.call(claims, firstId) ? claims[firstId] : all.get(firstId);
+    const first = firstId === undefined ? undefined : (claims.get(firstId) ?? all.get(firstId));
     const g = entry(first ? groupKey(first) : `${group.subject}\u0000${group.property.toLowerCase()}`, group.subject, group.property);
     let of = clusterOfClaim.get(g);
     if (!of) clusterOfClaim.set(g, (of = new Map()));
@@ -412,8 +416,8 @@ ${legend()}
 }
 
 /** The source a finding belongs to: its claim's, its file's, or its file. */
-function sourceOf(f: Finding, claims: Record<string, ClaimSummary>, fileSource: Map<string, string>): string {
-  const own = f.claim ? claims[f.claim] : undefined;
+function sourceOf(f: Finding, claims: ReadonlyMap<string, ShownClaim>, fileSource: Map<string, string>): string {
+  const own = f.claim ? claims.get(f.claim) : undefined;
   if (own) return own.source;
   const byFile = fileSource.get(f.file);
   if (byFile) return byFile;
@@ -462,12 +466,12 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
   const sourceIds = intern();
   for (const r of result.rules) ruleIds.of(r.id);
   // Only the claims the findings show travel to the page.
-  const shown: Record<string, ClaimSummary> = Object.create(null);
+  const shown = new Map<string, ShownClaim>();
   const keep = (id: string | null): boolean => {
     if (!id) return false;
-    if (Object.prototype.hasOwnProperty.call(shown, id)) return true;
+    if (shown.has(id)) return true;
     const c = all.get(id);
-    if (c) shown[id] = c;
+    if (c) shown.set(id, { source: c.source, subject: c.subject, subjectKey: c.subjectKey, property: c.property });
     return c !== undefined;
   };
   // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
@@ -506,7 +510,7 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
   // the details intern more files and sources into the lists the first block carries.
   const details = {
     related,
-    ...pageClaims(shown),
+    ...pageClaims(shown, all),
     disagreements: disagreements(ordered, shown, all, result.disagreements ?? [], ruleIds.of, sourceIds.of),
     cited: citedSources(result.citations ?? [], ordered, all, sourceIds.of, files.of),
   };

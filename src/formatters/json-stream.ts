@@ -49,6 +49,19 @@ export class MappedArray<T> {
   }
 }
 
+/** An object written as if each key's value were `map(key)` (never undefined): mapped as it is written, as MappedArray. */
+export class MappedRecord {
+  constructor(
+    readonly keys: readonly string[],
+    readonly map: (key: string) => unknown,
+  ) {}
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const k of this.keys) out[k] = this.map(k);
+    return out;
+  }
+}
+
 /**
  * An open container: an array's items (with the mapping of a MappedArray)
  * or an object's keys and values; the next entry, its level.
@@ -56,7 +69,7 @@ export class MappedArray<T> {
 interface Frame {
   items: readonly unknown[];
   map: ((item: unknown) => unknown) | undefined;
-  keys: string[] | undefined;
+  keys: readonly string[] | undefined;
   next: number;
   level: number;
   close: string;
@@ -84,6 +97,10 @@ export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { co
       openContainer(v.items, v.map as (item: unknown) => unknown, undefined, level);
       return;
     }
+    if (v instanceof MappedRecord && level < depth) {
+      openContainer(v.keys, v.map as (item: unknown) => unknown, v.keys, level);
+      return;
+    }
     if (!isContainer(v) || level >= depth) {
       const leaf = skipped(v) ? null : v;
       emit(compact ? JSON.stringify(leaf) : indented(leaf, level));
@@ -102,7 +119,7 @@ export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { co
       level,
     );
   };
-  const openContainer = (items: readonly unknown[], map: Frame['map'], keys: string[] | undefined, level: number) => {
+  const openContainer = (items: readonly unknown[], map: Frame['map'], keys: readonly string[] | undefined, level: number) => {
     const isArray = keys === undefined;
     if (items.length === 0) {
       emit(isArray ? '[]' : '{}');

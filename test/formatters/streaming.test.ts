@@ -4,7 +4,7 @@
  * one file is formatted without copying that file's list per finding).
  */
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, MappedArray } from '../../src/formatters/json-stream.js';
+import { jsonChunks, MappedArray, MappedRecord } from '../../src/formatters/json-stream.js';
 import json, { findingJson } from '../../src/formatters/json.js';
 import junit from '../../src/formatters/junit.js';
 import stylish from '../../src/formatters/stylish.js';
@@ -38,6 +38,12 @@ describe('streamed output', () => {
       expect([...jsonChunks(mapped, depth, { compact: true })].join('')).toBe(JSON.stringify(plain));
     }
     expect(seen.length).toBe(3 * 8);
+    const record = { r: new MappedRecord(['b', 'a'], (k) => ({ k, n: [k.length] })), z: 1 };
+    const asObject = { r: { b: { k: 'b', n: [1] }, a: { k: 'a', n: [1] } }, z: 1 };
+    for (const depth of [0, 1, 2, 5]) {
+      expect([...jsonChunks(record, depth)].join('')).toBe(JSON.stringify(asObject, null, 2));
+      expect([...jsonChunks(record, depth, { compact: true })].join('')).toBe(JSON.stringify(asObject));
+    }
   });
 
   it('the json format is the documented object, written in pieces of about 64 KB', () => {

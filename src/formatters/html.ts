@@ -477,15 +477,34 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
   // Worst first: errors, then warnings, then infos; within a severity, the report order (file, line).
   const ordered = [...result.findings].sort((a, b) => SEVERITY_INDEX[a.severity] - SEVERITY_INDEX[b.severity]);
   const tails = intern();
-  const related: Record<number, CompactRelated[]> = Object.create(null);
-  const findings: CompactFinding[] = ordered.map((f, i) => {
-    const known = keep(f.claim);
+  // One pass interns every file, rule, source and advice the findings name, in the order they are written, and
+  // picks the claims shown; the compact findings and related entries are then made as they are written (the lists
+  // travel before the findings, so they must be whole first), and never held all at once.
+  const tailOf = (f: Finding) => {
+    const cut = f.message.lastIndexOf(': ');
+    return cut < 0 ? -1 : tails.of(f.message.slice(cut + 2));
+  };
+  const withRelated: string[] = [];
+  ordered.forEach((f, i) => {
+    keep(f.claim);
     if (f.related.length > 0) {
-      related[i] = f.related.map((r): CompactRelated => {
-        const inTable = r.kind === 'claim' && keep(r.claim);
-        return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
-      });
+      withRelated.push(String(i));
+      for (const r of f.related) {
+        if (r.kind === 'claim') keep(r.claim);
+        files.of(r.file);
+      }
     }
+    ruleIds.of(f.rule);
+    files.of(f.file);
+    sourceIds.of(sourceOf(f, shown, fileSource));
+    tailOf(f);
+  });
+  const compactRelated = (f: Finding): CompactRelated[] =>
+    f.related.map((r): CompactRelated => {
+      const inTable = r.kind === 'claim' && shown.has(r.claim);
+      return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
+    });
+  const compactFinding = (f: Finding): CompactFinding => {
     const cut = f.message.lastIndexOf(': ');
     return [
       SEVERITY_INDEX[f.severity],
@@ -495,12 +514,14 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
       f.column,
       cut < 0 ? f.message : f.message.slice(0, cut),
       f.claim,
-      known ? null : f.text,
+      f.claim !== null && shown.has(f.claim) ? null : f.text,
       sourceIds.of(sourceOf(f, shown, fileSource)),
       f.related.filter((r) => r.kind === 'claim').length,
-      cut < 0 ? -1 : tails.of(f.message.slice(cut + 2)),
+      tailOf(f),
     ];
-  });
+  };
+  const findings = new MappedArray(ordered, compactFinding);
+  const related = new MappedRecord(withRelated, (i) => compactRelated(ordered[Number(i)]!));
   const rules: Record<string, { summary: string; standard: string | null; docs: string | null; severity: string }> = Object.create(null);
   for (const r of result.rules) {
     rules[r.id] = { summary: r.summary, standard: r.standard, docs: r.docs ? docsUrl(r.docs) : null, severity: r.severity };
@@ -525,7 +546,7 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
     rules,
     sources,
   };
-  return { data, details, findings: findings.length, bands };
+  return { data, details, findings: ordered.length, bands };
 }
 
 /** A property's value, removed from the object: what it holds can be collected once its user is done. */

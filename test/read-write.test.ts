@@ -3,7 +3,7 @@
  * not be lost or left half-done (issue 9, points 2 to 4).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +68,17 @@ describe('writing outputs', () => {
     expect(got).toBe('first second\n');
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['report.fifo']);
+  });
+
+  it('writes through a symbolic link to a file: the file gets the content, the link stays a link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-link-'));
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'report.txt'), 'old\n');
+    symlinkSync(join('real', 'report.txt'), join(dir, 'report.txt'));
+    writeFileAtomic(join(dir, 'report.txt'), 'new\n');
+    expect(lstatSync(join(dir, 'report.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'report.txt'), 'utf8')).toBe('new\n');
+    expect(readdirSync(join(dir, 'real'))).toEqual(['report.txt']);
   });
 
   it('writes atomically: the target holds the whole new content', () => {

@@ -9,7 +9,7 @@
  *   file, and so does SIGINT or SIGTERM arriving during the write;
  * - messages name the path the user gave, never the temporary one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -113,14 +113,25 @@ function removeQuietly(path: string): void {
   }
 }
 
+function isLinkToFile(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Write `content` to `path` atomically: a temporary file in the same folder,
- * then a rename over the target. `content` is a string or chunks (a streamed
+ * then a rename over the target (over the file a symbolic link points to,
+ * not the link; a device or pipe is written in place). `content` is a string or chunks (a streamed
  * report), written one after the other. On failure the temporary file is
  * removed and the error names `shownPath` (the path as the user gave it).
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>, shownPath: string = path): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  // A symbolic link to a file: the file it points to is replaced, and the link stays a link.
+  const target = isLinkToFile(path) ? realpathSync(path) : path;
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   // While the handlers are installed, a signal waits for this synchronous write to end, then removes what is left.
   if (!listening) {
     process.on('SIGINT', onSignal);
@@ -145,9 +156,9 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
       writeTo(path);
       return;
     }
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     writeTo(tmp);
-    renameSync(tmp, path);
+    renameSync(tmp, target);
   } catch (e) {
     removeQuietly(tmp);
     const err = e as NodeJS.ErrnoException;

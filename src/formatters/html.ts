@@ -240,7 +240,7 @@ function disagreements(
   const clusterOfClaim = new Map<Disagreement, Map<string, number>>();
   for (const group of clusterGroups) {
     const firstId = group.clusters[0]?.claims[0];
-    const first = firstId === undefined ? undefined : (claims.get(firstId) ?? all.get(firstId));
+    const first = firstId === undefined ? undefined : (claims.get(firstId) ?? all.brief(firstId));
     const g = entry(first ? groupKey(first) : `${group.subject}\u0000${group.property.toLowerCase()}`, group.subject, group.property);
     let of = clusterOfClaim.get(g);
     if (!of) clusterOfClaim.set(g, (of = new Map()));
@@ -318,7 +318,7 @@ function citedSources(
   const values = new Map<string, string | null>();
   const valueOf = (id: string): string | null => {
     let v = values.get(id);
-    if (v === undefined) values.set(id, (v = all.get(id)?.value ?? null));
+    if (v === undefined) values.set(id, (v = all.brief(id)?.value ?? null));
     return v;
   };
   const bySource = new Map<string, PageCitedSource & { citing: Set<string> }>();
@@ -435,13 +435,13 @@ interface PageData {
 }
 
 function pageData(result: LintResult, tool: FormatterContext['tool']): PageData {
-  // Summaries are made one claim at a time (a large register's would not fit at once): one pass over all of them
-  // for the sources and the evidence overview, then those of the claims the findings show.
+  // Claims are described one at a time (a large register's summaries would not fit at once): one pass over every
+  // claim's brief for the sources and the evidence overview; the claims the findings show are summarised as written.
   const all = summariesOf(result);
   const fileSource = new Map<string, string>();
   const sources: Record<string, { title: string; kind: string }> = Object.create(null);
   const bands = new BandCounts();
-  for (const c of all.all()) {
+  for (const c of all.briefs()) {
     if (!fileSource.has(c.file)) fileSource.set(c.file, c.source);
     sources[c.source] ??= { title: c.sourceTitle, kind: c.sourceKind };
     bands.add(c);
@@ -470,7 +470,7 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
   const keep = (id: string | null): boolean => {
     if (!id) return false;
     if (shown.has(id)) return true;
-    const c = all.get(id);
+    const c = all.brief(id);
     if (c) shown.set(id, { source: c.source, subject: c.subject, subjectKey: c.subjectKey, property: c.property });
     return c !== undefined;
   };

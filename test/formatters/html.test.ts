@@ -323,7 +323,13 @@ describe('html formatter', () => {
     const lazy = result.claimSummaries!;
     expect(Object.keys(result)).not.toContain('claimSummaries');
     expect([...lazy.all()].map((c) => c.id)).toEqual(Object.keys(result.claims!));
-    for (const [id, c] of Object.entries(result.claims!)) expect(lazy.get(id)).toEqual(c);
+    for (const [id, c] of Object.entries(result.claims!)) {
+      expect(lazy.get(id)).toEqual(c);
+      // A brief holds the summary's own values for its fields.
+      const brief = lazy.brief(id)!;
+      expect(Object.fromEntries(Object.keys(brief).map((k) => [k, c[k as keyof typeof c]]))).toEqual(brief);
+    }
+    expect([...lazy.briefs()].map((b) => b.id)).toEqual(Object.keys(result.claims!));
     expect(lazy.get('no-such/claim')).toBeUndefined();
     // The page made from the summaries one at a time equals the page made from the whole record.
     const fresh = await hostileResult();

@@ -130,6 +130,25 @@ function bandOf(level: EvidenceLevel | undefined, hasEvidence: boolean): Evidenc
   return hasEvidence ? 'unrated' : 'none';
 }
 
+/** What a report needs of every claim to count and group it: a summary's fields that cost no text work. */
+export type ClaimBrief = Pick<ClaimSummary, 'id' | 'file' | 'source' | 'sourceTitle' | 'sourceKind' | 'subject' | 'subjectKey' | 'property' | 'value' | 'band'>;
+
+/** A claim's brief: the fields of its summary that need no position, facets or cited references (the same values). */
+export function briefOf(c: LoadedClaim, vocab: Vocabulary, display: (abs: string) => string): ClaimBrief {
+  return {
+    id: c.fullId,
+    file: display(c.file.path),
+    source: c.source.id,
+    sourceTitle: c.source.title,
+    sourceKind: c.source.kind,
+    subject: c.claim.subject,
+    subjectKey: vocab.subject(c.claim.subject),
+    property: c.claim.property,
+    value: summaryValue(c),
+    band: bandOf(bestLevel(resolveEvidence(c)), evidenceOf(c.claim).length > 0),
+  };
+}
+
 /** Describe one claim. `display` turns an absolute path into the path findings show. */
 export function summarizeClaim(c: LoadedClaim, vocab: Vocabulary, display: (abs: string) => string): ClaimSummary {
   const resolved = resolveEvidence(c);

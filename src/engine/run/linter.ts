@@ -14,7 +14,7 @@ import { ConfigError } from './errors.js';
 import { compareFindings, type Finding, type LintSummary } from '../report/finding.js';
 import { makeBaseline, readBaseline, splitByFingerprint, type BaselineEntry } from '../report/baseline.js';
 import { registerAtRevision } from '../report/git.js';
-import { summarizeClaim, summarizeClaims, type ClaimSummary } from '../register/claim-summary.js';
+import { briefOf, summarizeClaim, summarizeClaims, type ClaimBrief, type ClaimSummary } from '../register/claim-summary.js';
 import { parseClaimFile, type LoadedClaim, type RegisterFile } from '../load/loader.js';
 import { globRegisterFiles } from '../load/read.js';
 import { loadFiles } from '../load/pool.js';
@@ -447,16 +447,18 @@ export interface ClaimSummaries {
   get(id: string): ClaimSummary | undefined;
   /** Every claim's summary in register order (the first of repeated ids), each made as it is reached. */
   all(): Iterable<ClaimSummary>;
+  /** The brief of a claim: the summary's fields that cost no text work (where it is, what it is about, its evidence band). */
+  brief(id: string): ClaimBrief | undefined;
+  /** Every claim's brief, in the order of `all`. */
+  briefs(): Iterable<ClaimBrief>;
 }
 
 /** `claimSummaries` over a result's `claims` (a result made without them, by hand or by an older caller). */
 export function summariesOf(result: LintResult): ClaimSummaries {
   if (result.claimSummaries) return result.claimSummaries;
   const claims = result.claims ?? {};
-  return {
-    get: (id) => (Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined),
-    all: () => Object.values(claims),
-  };
+  const get = (id: string) => (Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined);
+  return { get, all: () => Object.values(claims), brief: get, briefs: () => Object.values(claims) };
 }
 
 /** A lint result over sorted findings; the claim summaries (for the HTML report) are computed only when a formatter asks. */
@@ -512,6 +514,18 @@ export function makeResult(
         return;
       }
       for (const c of firstOfId().values()) yield summarizeClaim(c, register().vocabulary, display);
+    },
+    brief: (id) => {
+      if (claims) return Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined;
+      const c = firstOfId().get(id);
+      return c && briefOf(c, register().vocabulary, display);
+    },
+    *briefs() {
+      if (claims) {
+        yield* Object.values(claims);
+        return;
+      }
+      for (const c of firstOfId().values()) yield briefOf(c, register().vocabulary, display);
     },
   };
   Object.defineProperty(result, 'claimSummaries', { enumerable: false, configurable: true, value: summaries });

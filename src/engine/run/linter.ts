@@ -502,32 +502,24 @@ export function makeResult(
     }
     return byId;
   };
-  const summaries: ClaimSummaries = {
-    get: (id) => {
+  // By id and in order, made with `make` (once the whole record exists, read from it: the same objects).
+  const made = <T>(make: (c: LoadedClaim, vocab: Vocabulary, display: (abs: string) => string) => T) => ({
+    one: (id: string): T | ClaimSummary | undefined => {
       if (claims) return Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined;
       const c = firstOfId().get(id);
-      return c && summarizeClaim(c, register().vocabulary, display);
+      return c && make(c, register().vocabulary, display);
     },
-    *all() {
+    *every(): Generator<T | ClaimSummary> {
       if (claims) {
         yield* Object.values(claims);
         return;
       }
-      for (const c of firstOfId().values()) yield summarizeClaim(c, register().vocabulary, display);
+      for (const c of firstOfId().values()) yield make(c, register().vocabulary, display);
     },
-    brief: (id) => {
-      if (claims) return Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined;
-      const c = firstOfId().get(id);
-      return c && briefOf(c, register().vocabulary, display);
-    },
-    *briefs() {
-      if (claims) {
-        yield* Object.values(claims);
-        return;
-      }
-      for (const c of firstOfId().values()) yield briefOf(c, register().vocabulary, display);
-    },
-  };
+  });
+  const full = made(summarizeClaim);
+  const brief = made(briefOf);
+  const summaries: ClaimSummaries = { get: full.one, all: full.every, brief: brief.one, briefs: brief.every };
   Object.defineProperty(result, 'claimSummaries', { enumerable: false, configurable: true, value: summaries });
   let citations: CitationData[] | undefined;
   Object.defineProperty(result, 'citations', {

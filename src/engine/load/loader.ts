@@ -233,11 +233,17 @@ function ownString(s: string): string {
  * of such lists) and every longer string copied out of js-yaml's copy of the
  * text (see ownString). For trees only.
  */
-function compactData(v: unknown): unknown {
-  if (typeof v === 'string') return ownString(v);
+function compactData(v: unknown, shared = new Map<string, string>()): unknown {
+  if (typeof v === 'string') {
+    // Short values repeat within a file (subjects, properties, kinds, routes...): one string each.
+    if (v.length > 40) return ownString(v);
+    let s = shared.get(v);
+    if (s === undefined) shared.set(v, (s = ownString(v)));
+    return s;
+  }
   if (Array.isArray(v)) {
     const out = v.slice();
-    for (let i = 0; i < out.length; i++) out[i] = compactData(out[i]);
+    for (let i = 0; i < out.length; i++) out[i] = compactData(out[i], shared);
     return out;
   }
   if (typeof v === 'object' && v !== null) {
@@ -246,7 +252,7 @@ function compactData(v: unknown): unknown {
       // An own "__proto__" key (js-yaml defines it as data) would set the prototype if assigned: left as it is.
       if (k === '__proto__') continue;
       const x = o[k];
-      if ((typeof x === 'object' && x !== null) || typeof x === 'string') o[k] = compactData(x);
+      if ((typeof x === 'object' && x !== null) || typeof x === 'string') o[k] = compactData(x, shared);
     }
   }
   return v;

@@ -118,12 +118,18 @@ describe('LintSession', () => {
     }
   });
 
+  /** Files a and b, each with a ketamine claim and a lithium claim that conflict with the other file's; returns a's text. */
+  const writeTwoGroups = (dir: string): string => {
+    const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
+    writeFileSync(join(dir, 'a.yaml'), a);
+    writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
+    return a;
+  };
+
   it('after an edit inside claims, re-runs the changed claim\'s group only, and moves the findings of claims below it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
     try {
-      const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
-      writeFileSync(join(dir, 'a.yaml'), a);
-      writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
+      const a = writeTwoGroups(dir);
       const { session, seen } = await recordingSession(dir);
       const positions = () => session.findings().map((f) => [f.file, f.claim, f.line, f.related.map((r) => `${r.claim}@${r.line}`)]);
       // Both conflicts are reported on b's later claims, pointing at a's.
@@ -157,9 +163,7 @@ describe('LintSession', () => {
   it('restored from a saved state (the cache), narrows an edit inside claims from the saved claim layout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-'));
     try {
-      const a = file('a', claim('k', 1950, 'ketamine') + claim('l', 1970, 'lithium'));
-      writeFileSync(join(dir, 'a.yaml'), a);
-      writeFileSync(join(dir, 'b.yaml'), file('b', claim('k', 1960, 'ketamine') + claim('l', 1980, 'lithium')));
+      const a = writeTwoGroups(dir);
       const state = (await recordingSession(dir)).session.state();
       expect(Object.values(state.files).every((f) => f.layout !== undefined)).toBe(true);
       // Between runs: a line added in a's first claim (the lithium claim moves down), and its value typed over.

@@ -485,6 +485,9 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
     return cut < 0 ? -1 : tails.of(f.message.slice(cut + 2));
   };
   const withRelated: string[] = [];
+  // Each finding's source and advice, found once here (by index, as written).
+  const sourceOfFinding = new Int32Array(ordered.length);
+  const tailOfFinding = new Int32Array(ordered.length);
   ordered.forEach((f, i) => {
     keep(f.claim);
     if (f.related.length > 0) {
@@ -496,15 +499,15 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
     }
     ruleIds.of(f.rule);
     files.of(f.file);
-    sourceIds.of(sourceOf(f, shown, fileSource));
-    tailOf(f);
+    sourceOfFinding[i] = sourceIds.of(sourceOf(f, shown, fileSource));
+    tailOfFinding[i] = tailOf(f);
   });
   const compactRelated = (f: Finding): CompactRelated[] =>
     f.related.map((r): CompactRelated => {
       const inTable = r.kind === 'claim' && shown.has(r.claim);
       return [RELATED_KINDS.indexOf(r.kind), r.claim, files.of(r.file), r.line, r.column, inTable ? null : r.text];
     });
-  const compactFinding = (f: Finding): CompactFinding => {
+  const compactFinding = (f: Finding, i: number): CompactFinding => {
     const cut = f.message.lastIndexOf(': ');
     return [
       SEVERITY_INDEX[f.severity],
@@ -515,9 +518,9 @@ function pageData(result: LintResult, tool: FormatterContext['tool']): PageData 
       cut < 0 ? f.message : f.message.slice(0, cut),
       f.claim,
       f.claim !== null && shown.has(f.claim) ? null : f.text,
-      sourceIds.of(sourceOf(f, shown, fileSource)),
+      sourceOfFinding[i]!,
       f.related.filter((r) => r.kind === 'claim').length,
-      tailOf(f),
+      tailOfFinding[i]!,
     ];
   };
   const findings = new MappedArray(ordered, compactFinding);

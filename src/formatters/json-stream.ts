@@ -42,10 +42,10 @@ function indented(v: unknown, level: number): string {
 export class MappedArray<T> {
   constructor(
     readonly items: readonly T[],
-    readonly map: (item: T) => unknown,
+    readonly map: (item: T, index: number) => unknown,
   ) {}
   toJSON(): unknown[] {
-    return this.items.map(this.map);
+    return this.items.map((x, i) => this.map(x, i));
   }
 }
 
@@ -68,7 +68,7 @@ export class MappedRecord {
  */
 interface Frame {
   items: readonly unknown[];
-  map: ((item: unknown) => unknown) | undefined;
+  map: ((item: unknown, index: number) => unknown) | undefined;
   keys: readonly string[] | undefined;
   next: number;
   level: number;
@@ -94,7 +94,7 @@ export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { co
   /** Write a value at `level`: a leaf whole, a container opened (its entries come next). */
   const open = (v: unknown, level: number) => {
     if (v instanceof MappedArray && level < depth) {
-      openContainer(v.items, v.map as (item: unknown) => unknown, undefined, level);
+      openContainer(v.items, v.map as (item: unknown, index: number) => unknown, undefined, level);
       return;
     }
     if (v instanceof MappedRecord && level < depth) {
@@ -141,7 +141,7 @@ export function* jsonChunks(value: unknown, depth = 3, { compact = false }: { co
       continue;
     }
     const i = top.next++;
-    const item = top.map ? top.map(top.items[i]) : top.items[i];
+    const item = top.map ? top.map(top.items[i], i) : top.items[i];
     const inner = pad(top.level + 1);
     emit(top.keys === undefined ? inner : `${inner}${JSON.stringify(top.keys[i])}:${compact ? '' : ' '}`);
     // An array's undefined, function or symbol item is written null, as JSON.stringify writes it.

@@ -1,12 +1,14 @@
 /**
  * `--cache`: for random sequences of edits (claims and files added, changed
  * and deleted, the configuration changed), a cached run's output equals a
- * cold run's, byte for byte.
+ * cold run's, byte for byte — whole, and given one file (as the pre-commit
+ * hook runs it, which reads only that file's findings from the cache).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fg from 'fast-glob';
 import { lintWithCache } from '../src/engine/run/cache.js';
 import { lint } from '../src/engine/run/linter.js';
 import { generateRegister } from '../scripts/generate-register.js';
@@ -32,28 +34,58 @@ function editConfig(dir: string, rand: () => number): string {
   return `config: ${from.split('\n')[0]}`;
 }
 
-const out = (r: Awaited<ReturnType<typeof lint>>) => JSON.stringify({ summary: r.summary, findings: r.findings }, null, 2);
+const out = (r: Awaited<ReturnType<typeof lint>>) => JSON.stringify({ summary: r.summary, findings: r.findings, notes: r.notes }, null, 2);
+
+function claimFilesOf(dir: string): string[] {
+  return fg.sync('claims/**/*.{yaml,yml}', { cwd: dir }).sort();
+}
+
+/** The cache file's head (see cache.ts): its first line says how long it is. */
+function headOf(file: string): { parts: Record<string, [number, number]>; shown: Record<string, [number, number]>; base: number } {
+  const bytes = readFileSync(file);
+  const eol = bytes.indexOf(10);
+  const length = Number(bytes.subarray(0, eol).toString('latin1').split(' ').at(-1));
+  const head = JSON.parse(bytes.subarray(eol + 1, eol + 1 + length).toString('utf8'));
+  return { ...head, base: eol + 1 + length };
+}
+
+/** Overwrite a part of the cache file with spaces (same length): a damaged part. */
+function damage(file: string, part: [number, number], base: number): void {
+  const bytes = readFileSync(file);
+  bytes.fill(0x20, base + part[0], base + part[0] + part[1]);
+  writeFileSync(file, bytes);
+}
 
 async function cachedEqualsCold(dir: string, seed: number, steps: number): Promise<void> {
   const cache = { location: join(dir, 'cache-folder'), folder: true };
   const rand = rng(seed);
   let reused = 0;
+  let givenRuns = 0;
   for (let i = 0; i <= steps; i++) {
     const what = i === 0 ? 'first run' : rand() < 0.15 ? editConfig(dir, rand) : randomEdit(dir, rand).what;
     const cold = out(await lint({ cwd: dir, now: NOW }));
-    const hadCache = existsSync(join(cache.location, 'claimlint-cache.json'));
+    const hadCache = existsSync(join(cache.location, 'claimlint.cache'));
     const cached = out(await lintWithCache({ cwd: dir, now: NOW }, cache));
     if (hadCache) reused++;
     expect(cached === cold, `step ${i}: ${what}`).toBe(true);
+    // Given one file, nothing changed since: that file's findings, read alone from the cache.
+    if (rand() < 0.5) {
+      const files = claimFilesOf(dir);
+      const file = files[Math.floor(rand() * files.length)]!;
+      const given = out(await lint({ cwd: dir, now: NOW, patterns: [file] }));
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [file] }, cache)) === given, `step ${i}: ${what}, given ${file}`).toBe(true);
+      givenRuns++;
+    }
     // And again, with nothing changed: straight from the cache, which is then not rewritten.
     if (rand() < 0.2) {
-      const file = join(cache.location, 'claimlint-cache.json');
+      const file = join(cache.location, 'claimlint.cache');
       const before = statSync(file).mtimeMs;
       expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache)) === cold, `step ${i}: unchanged`).toBe(true);
       expect(statSync(file).mtimeMs).toBe(before);
     }
   }
   expect(reused).toBeGreaterThan(0);
+  expect(givenRuns).toBeGreaterThan(0);
 }
 
 describe('--cache', () => {
@@ -77,18 +109,52 @@ describe('--cache', () => {
     }
   });
 
+  it('reads only the given files\' findings when nothing changed, and starts again from scratch when a part it reads is damaged', { timeout: 120_000 }, async () => {
+    const dir = copyRegister(root);
+    try {
+      const cache = { location: join(dir, 'cache-folder'), folder: true };
+      const file = join(cache.location, 'claimlint.cache');
+      const whole = out(await lint({ cwd: dir, now: NOW }));
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(whole);
+      // The findings by rule and the whole table are not read for a file given: damaged, the run does not notice.
+      const head = headOf(file);
+      damage(file, head.parts['units']!, head.base);
+      const damaged = readFileSync(file);
+      let checked = 0;
+      for (const given of claimFilesOf(dir)) {
+        const want = out(await lint({ cwd: dir, now: NOW, patterns: [given] }));
+        expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [given] }, cache)), given).toBe(want);
+        expect(readFileSync(file).equals(damaged), `${given}: the cache was not rewritten`).toBe(true);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(3);
+      // A run that reads the damaged part lints from scratch (the same findings) and writes the cache again.
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(whole);
+      expect(readFileSync(file).equals(damaged)).toBe(false);
+      // A damaged finding read for a file given: the same.
+      const again = headOf(file);
+      const shownFile = Object.keys(again.shown).find((d) => d.startsWith('claims/'))!;
+      damage(file, again.parts['table']!, again.base);
+      const want = out(await lint({ cwd: dir, now: NOW, patterns: [shownFile] }));
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is written under node_modules/.cache/claimlint/ or at --cache-location, and the CLI output is the same byte for byte', { timeout: 120_000 }, () => {
     const dir = copyRegister(root);
     try {
       const cold = claimlint(['--format', 'json'], { cwd: dir });
       const first = claimlint(['--cache', '--format', 'json'], { cwd: dir });
-      expect(existsSync(join(dir, 'node_modules/.cache/claimlint/claimlint-cache.json'))).toBe(true);
+      expect(existsSync(join(dir, 'node_modules/.cache/claimlint/claimlint.cache'))).toBe(true);
       const warm = claimlint(['--cache', '--format', 'json'], { cwd: dir });
       expect([first.code, warm.code]).toEqual([cold.code, cold.code]);
       expect(first.stdout).toBe(cold.stdout);
       expect(warm.stdout).toBe(cold.stdout);
       // A corrupt cache is ignored and rewritten.
-      writeFileSync(join(dir, 'node_modules/.cache/claimlint/claimlint-cache.json'), '{ not json');
+      writeFileSync(join(dir, 'node_modules/.cache/claimlint/claimlint.cache'), '{ not json');
       expect(claimlint(['--cache', '--format', 'json'], { cwd: dir }).stdout).toBe(cold.stdout);
       const custom = claimlint(['--cache', '--cache-location', 'my.cache', '--format', 'json'], { cwd: dir });
       expect(custom.stdout).toBe(cold.stdout);

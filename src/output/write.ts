@@ -125,10 +125,10 @@ function isLinkToFile(path: string): boolean {
  * Write `content` to `path` atomically: a temporary file in the same folder,
  * then a rename over the target (over the file a symbolic link points to,
  * not the link; a device or pipe is written in place). `content` is a string or chunks (a streamed
- * report), written one after the other. On failure the temporary file is
+ * report, or bytes), written one after the other. On failure the temporary file is
  * removed and the error names `shownPath` (the path as the user gave it).
  */
-export function writeFileAtomic(path: string, content: string | Iterable<string>, shownPath: string = path): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string | Uint8Array>, shownPath: string = path): void {
   // A symbolic link to a file: the file it points to is replaced, and the link stays a link.
   const target = isLinkToFile(path) ? realpathSync(path) : path;
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
@@ -142,7 +142,10 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
   const writeTo = (target: string) => {
     const fd = openSync(target, 'w');
     try {
-      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+      for (const chunk of typeof content === 'string' ? [content] : content) {
+        if (typeof chunk === 'string') writeSync(fd, chunk);
+        else for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+      }
     } finally {
       closeSync(fd);
     }

@@ -11,17 +11,25 @@
  * claims belong to, so a group's findings are reused only when the content
  * of every file feeding it is unchanged.
  *
+ * The cache is one file read part by part: a head (the key, each file's
+ * hash, where the parts are), the findings (one JSON array, with the byte
+ * offset of each), the findings by rule and group, and per file the
+ * findings shown in it. A run that is given files (the pre-commit hook) of a
+ * register that has not changed reads the head and those files' findings
+ * only; any other run reads it all.
+ *
  * The whole cache is dropped when claimlint's version, the configuration
  * (rules, options, overrides, vocabulary, files), a rule definition, the
  * retraction list, the working directory or the date (age checks) differs.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../output/write.js';
 import { packageInfo } from '../../paths.js';
+import type { Finding } from '../report/finding.js';
 import { resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
-import { LintSession, type SessionState } from './session.js';
+import { LintSession, type CachedFile, type CachedFileHead, type SessionSnapshot, type SessionState, type StoredFinding, type StoredState } from './session.js';
 
 export interface CacheOptions {
   /** The cache file, or the folder to keep it in. */
@@ -30,11 +38,38 @@ export interface CacheOptions {
   folder?: boolean;
 }
 
-export const CACHE_FILE = 'claimlint-cache.json';
+export const CACHE_FILE = 'claimlint.cache';
+/** The name the cache had before it was read by parts (a JSON file): removed when the new one is written beside it. */
+const OLD_CACHE_FILE = 'claimlint-cache.json';
+/** The first line's start: the format's name and version, then the head's length in bytes. */
+const MAGIC = 'claimlint-cache 2 ';
 
-interface CacheFile {
+/** Digits of each finding's offset in the table (up to 10 GB of findings). */
+const OFFSET_DIGITS = 10;
+
+/** [offset from the end of the head, length], in bytes. */
+type Part = [number, number];
+
+/** The cache file's head: what every run reads. */
+interface Head {
   key: string;
-  state: SessionState;
+  files: Record<string, CachedFileHead>;
+  globalRules: string[];
+  documents: string;
+  /** How many findings the table holds. */
+  count: number;
+  parts: {
+    /** Each file's keys, positions and claim layout: Record<path, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>>. */
+    files: Part;
+    /** Findings by rule, then unit, as indexes into the table: Record<rule, Record<unit, number[]>>. */
+    units: Part;
+    /** Every finding once, as one JSON array (with `about` where it has one); files' shown findings first, in order. */
+    table: Part;
+    /** The byte offset of each finding in the table, and the table's length: count + 1 numbers of ten decimal digits each. */
+    offsets: Part;
+  };
+  /** Per file (as shown in findings): a part holding [the findings shown in it, those shown elsewhere that point into it], as table indexes. */
+  shown: Record<string, Part>;
 }
 
 /** The cache file's path for a location. */
@@ -64,14 +99,205 @@ export function setupKey(setup: Resolved, cwd: string, now: Date): string {
   return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
-function readCache(path: string, key: string): SessionState | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-    return parsed.key === key && parsed.state ? parsed.state : undefined;
-  } catch {
-    return undefined; // missing, unreadable or corrupt: lint from scratch and write a new one
+/** A cache file that turned out damaged while it was read: the run starts again without it. */
+class DamagedCache extends Error {}
+
+/** The cache file, open: its head read, its parts read when asked. */
+class Store implements StoredState {
+  constructor(
+    private readonly fd: number,
+    private readonly head: Head,
+    /** Where the parts begin: the end of the head. */
+    private readonly base: number,
+  ) {}
+
+  get files(): Record<string, CachedFileHead> {
+    return this.head.files;
+  }
+
+  get documents(): string {
+    return this.head.documents;
+  }
+
+  private bytes(part: Part): Buffer {
+    const [offset, length] = part;
+    const out = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, out, done, length - done, this.base + offset + done);
+      if (n === 0) throw new DamagedCache('the cache file ends early');
+      done += n;
+    }
+    return out;
+  }
+
+  private json<T>(part: Part): T {
+    try {
+      return JSON.parse(this.bytes(part).toString('utf8')) as T;
+    } catch (e) {
+      throw e instanceof DamagedCache ? e : new DamagedCache('a part of the cache file is not JSON');
+    }
+  }
+
+  /** The table's finding `i`, read alone. */
+  private finding(i: number): StoredFinding {
+    if (!Number.isInteger(i) || i < 0 || i >= this.head.count) throw new DamagedCache('a finding index is out of range');
+    const [at] = this.head.parts.offsets;
+    const digits = this.bytes([at + OFFSET_DIGITS * i, 2 * OFFSET_DIGITS]).toString('latin1');
+    const start = Number(digits.slice(0, OFFSET_DIGITS));
+    // Each finding ends before the comma (or the closing bracket) at the next one's start.
+    const end = Number(digits.slice(OFFSET_DIGITS)) - 1;
+    if (!(end > start)) throw new DamagedCache('a finding offset is wrong');
+    const { about: _about, ...finding } = this.json<Finding & { about?: unknown }>([this.head.parts.table[0] + start, end - start]);
+    return { index: i, finding };
+  }
+
+  shown(display: string): { own: StoredFinding[]; into: StoredFinding[] } {
+    const part = this.head.shown[display];
+    if (!part) return { own: [], into: [] };
+    const [own, into] = this.json<[number[], number[]]>(part);
+    return { own: own.map((i) => this.finding(i)), into: into.map((i) => this.finding(i)) };
+  }
+
+  full(): SessionState {
+    const heavy = this.json<Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>>>(this.head.parts.files);
+    const table = this.json<Array<Finding & { about?: readonly string[] }>>(this.head.parts.table);
+    const byIndex = this.json<Record<string, Record<string, number[]>>>(this.head.parts.units);
+    const files: Record<string, CachedFile> = {};
+    for (const [p, f] of Object.entries(this.head.files)) {
+      const h = heavy[p];
+      if (!h) throw new DamagedCache(`the cache has no keys for ${p}`);
+      files[p] = { ...f, ...h };
+    }
+    const units: SessionState['units'] = {};
+    for (const [rule, byKey] of Object.entries(byIndex)) {
+      const out: Record<string, Array<Finding & { about?: readonly string[] }>> = (units[rule] = {});
+      for (const [key, indexes] of Object.entries(byKey)) {
+        out[key] = indexes.map((i) => {
+          const f = table[i];
+          if (!f) throw new DamagedCache('a finding index is out of range');
+          return f;
+        });
+      }
+    }
+    return { files, units, globalRules: this.head.globalRules, documents: this.head.documents };
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
+
+/** Open the cache file and read its head; undefined when it is missing, of another format or setup, or damaged. */
+function openStore(path: string, key: string): Store | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const first = Buffer.alloc(64);
+    const n = readSync(fd, first, 0, 64, 0);
+    const line = first.subarray(0, n).toString('latin1');
+    const eol = line.indexOf('\n');
+    if (!line.startsWith(MAGIC) || eol < 0) throw new DamagedCache('not a claimlint cache of this version');
+    const length = Number(line.slice(MAGIC.length, eol));
+    if (!Number.isSafeInteger(length) || length <= 0) throw new DamagedCache('no head length');
+    const headBytes = Buffer.allocUnsafe(length);
+    if (readSync(fd, headBytes, 0, length, eol + 1) !== length) throw new DamagedCache('the head is cut short');
+    const head = JSON.parse(headBytes.toString('utf8')) as Head;
+    if (head.key !== key) throw new DamagedCache('another setup');
+    return new Store(fd, head, eol + 1 + length);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined; // missing, unreadable, stale or corrupt: lint from scratch and write a new one
+  }
+}
+
+/** Bytes written at once (findings are gathered into writes of about this size). */
+const WRITE_SIZE = 1 << 20;
+
+/** The cache file's content for a session: the head line, then the parts. */
+function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Array> {
+  const body: Array<string | Uint8Array> = [];
+  let at = 0;
+  const put = (text: string): Part => {
+    const bytes = Buffer.from(text);
+    body.push(bytes);
+    const part: Part = [at, bytes.length];
+    at += bytes.length;
+    return part;
+  };
+  // The table: each finding once (a finding is one object in its unit and where it is shown), shown ones first,
+  // file by file; each encoded as it is added, so that its length in bytes is known.
+  const index = new Map<Finding, number>();
+  const elements: Buffer[] = [];
+  const add = (f: Finding): number => {
+    let i = index.get(f);
+    if (i === undefined) {
+      index.set(f, (i = elements.length));
+      const about = snap.about(f);
+      elements.push(Buffer.from(JSON.stringify(about ? { ...f, about } : f)));
+    }
+    return i;
+  };
+  const displays = [...snap.shown.keys()].sort();
+  const own = new Map(displays.map((d) => [d, snap.shown.get(d)!.map(add)]));
+  const into = new Map<string, Set<number>>();
+  for (const [d, indexes] of own) {
+    const list = snap.shown.get(d)!;
+    indexes.forEach((i, n) => {
+      for (const r of list[n]!.related) {
+        if (r.file === d) continue;
+        let set = into.get(r.file);
+        if (!set) into.set(r.file, (set = new Set()));
+        set.add(i);
+      }
+    });
+  }
+  const units: Record<string, Record<string, number[]>> = {};
+  for (const [rule, byKey] of snap.units) {
+    const out: Record<string, number[]> = (units[rule] = {});
+    for (const [k, list] of byKey) out[k] = list.map(add);
+  }
+  const heavy: Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>> = {};
+  const files: Record<string, CachedFileHead> = {};
+  for (const [p, { keys, ranges, layout, ...rest }] of Object.entries(snap.files)) {
+    files[p] = rest;
+    heavy[p] = { keys, ...(ranges ? { ranges } : {}), ...(layout ? { layout } : {}) };
+  }
+  // The table, written in batches; each finding's offset noted as it goes.
+  const offsets: string[] = [];
+  const digits = (n: number) => String(n).padStart(OFFSET_DIGITS, '0');
+  const tableStart = at;
+  let batch: Buffer[] = [Buffer.from('[')];
+  let batched = 1;
+  const flush = () => {
+    const bytes = Buffer.concat(batch, batched);
+    body.push(bytes);
+    at += bytes.length;
+    batch = [];
+    batched = 0;
+  };
+  elements.forEach((e, i) => {
+    offsets.push(digits(at + batched - tableStart));
+    batch.push(e, i === elements.length - 1 ? CLOSE : COMMA);
+    batched += e.length + 1;
+    if (batched >= WRITE_SIZE) flush();
+  });
+  offsets.push(digits(at + batched - tableStart));
+  if (elements.length === 0) batch.push(CLOSE), batched++;
+  flush();
+  const table: Part = [tableStart, at - tableStart];
+  const offsetsPart = put(offsets.join(''));
+  const shown: Record<string, Part> = {};
+  for (const d of [...new Set([...displays, ...into.keys()])].sort()) {
+    shown[d] = put(JSON.stringify([own.get(d) ?? [], [...(into.get(d) ?? [])].sort((a, b) => a - b)]));
+  }
+  const parts: Head['parts'] = { files: put(JSON.stringify(heavy)), units: put(JSON.stringify(units)), table, offsets: offsetsPart };
+  const head = JSON.stringify({ key, files, globalRules: snap.globalRules, documents: snap.documents, count: elements.length, parts, shown } satisfies Head);
+  return [`${MAGIC}${Buffer.byteLength(head)}\n`, head, ...body];
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
 
 /** Lint through the cache: restore the saved session, lint what changed, save it again. */
 export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Promise<LintResult> {
@@ -80,11 +306,24 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
   const setup = await resolveSetup({ ...opts, now });
   const key = setupKey(setup, cwd, now);
   const path = cachePath(cache);
-  const state = readCache(path, key);
-  const session = await LintSession.open({ ...opts, now, setup, ...(state ? { state } : {}) });
-  if (!state || session.changedSinceOpen) {
-    // The one atomic writer (output/write.ts): a temporary file beside it, removed on failure or signal, then a rename.
-    writeFileAtomic(path, JSON.stringify({ key, state: session.state() } satisfies CacheFile));
+  let store = openStore(path, key);
+  let session: LintSession;
+  try {
+    session = await LintSession.open({ ...opts, now, setup, ...(store ? { stored: store } : {}) });
+  } catch (e) {
+    if (!(e instanceof DamagedCache)) throw e;
+    store?.close();
+    store = undefined;
+    session = await LintSession.open({ ...opts, now, setup });
+  } finally {
+    store?.close();
   }
-  return session.result();
+  const result = await session.result();
+  if (!store || session.changedSinceOpen) {
+    // The one atomic writer (output/write.ts): a temporary file beside it, removed on failure or signal, then a rename.
+    writeFileAtomic(path, serialize(key, session.snapshot()));
+    const old = join(dirname(path), OLD_CACHE_FILE);
+    if (path.endsWith(CACHE_FILE) && existsSync(old)) rmSync(old, { force: true });
+  }
+  return result;
 }

@@ -178,6 +178,45 @@ export interface CachedFile {
   works?: string;
   /** How the file's claims are laid out, to tell what the next edit did to them (absent: every group of the file is checked again). */
   layout?: ClaimLayout;
+  /** The file's digest for baselines (see linter.ts `digest`), when a run computed it. */
+  digest?: string;
+}
+
+/** What a run needs of a cached file to tell that it is unchanged, without its keys, positions and layout. */
+export type CachedFileHead = Omit<CachedFile, 'keys' | 'ranges' | 'layout'>;
+
+/** A finding of a stored state, with its place in the store (the order of the findings shown in each file). */
+export interface StoredFinding {
+  index: number;
+  finding: Finding;
+}
+
+/**
+ * A saved state read part by part (cache.ts): a run given files of a
+ * register that has not changed reads only the findings shown in them.
+ */
+export interface StoredState {
+  files: Record<string, CachedFileHead>;
+  documents?: string;
+  /**
+   * The findings shown in a file (after suppressions), and those shown in
+   * other files that point into it; undefined when the store has none.
+   */
+  shown(display: string): { own: StoredFinding[]; into: StoredFinding[] } | undefined;
+  /** The whole state (every part read). */
+  full(): SessionState;
+}
+
+/** Everything a session holds that a store needs to write it (see cache.ts). */
+export interface SessionSnapshot {
+  files: Record<string, CachedFile>;
+  /** Findings by rule, then unit (the same objects as in `shown`). */
+  units: ReadonlyMap<string, ReadonlyMap<string, readonly Finding[]>>;
+  /** Findings shown per file (as shown in findings), after suppressions. */
+  shown: ReadonlyMap<string, readonly Finding[]>;
+  about(f: Finding): readonly string[] | undefined;
+  globalRules: string[];
+  documents: string;
 }
 
 /**
@@ -208,6 +247,8 @@ export interface SessionState {
 export interface SessionOptions extends LintOptions {
   /** A state saved by an earlier session with the same setup (see cache.ts): unchanged files are not parsed again. */
   state?: SessionState;
+  /** The same, read part by part: with files given and nothing changed, only their findings are read. */
+  stored?: StoredState;
   /** The configuration and rules, when the caller resolved them already. */
   setup?: Resolved;
 }
@@ -256,6 +297,11 @@ export class LintSession {
   private readonly digests = new WeakMap<Entry, string>();
   /** Whether the findings after suppressions were computed for every file once (then only changed files are redone). */
   private refreshed = false;
+  /**
+   * Restored from a store with only the findings of the files given (nothing
+   * had changed): the session can report them, not be updated or saved.
+   */
+  private partial = false;
   /** Each claim's subject and subject/property keys, computed once per parsed claim. */
   private readonly keys = new WeakMap<RegisterFile['claims'][number], { subject: string; pair: string }>();
 
@@ -298,7 +344,9 @@ export class LintSession {
     const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
     const read = await Promise.all(paths.map((p) => readFileText(p, contents)));
     const state = opts.state;
-    if (state) {
+    if (opts.stored) {
+      if (!(await session.restoreShown(opts.stored, read))) await session.restore(opts.stored.full(), read);
+    } else if (state) {
       await session.restore(state, read);
     } else {
       const concurrency = opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {};
@@ -327,6 +375,7 @@ export class LintSession {
 
   /** Several files changed at once (see {@link update}). */
   async updateMany(changes: Array<{ path: string; text?: string | null }>): Promise<string[]> {
+    this.whole();
     const resolved: Array<FileText | { path: string; text: null }> = [];
     let documents = false;
     for (const c of changes) {
@@ -394,6 +443,25 @@ export class LintSession {
 
   /** What the cache stores to restore this session later. */
   state(): SessionState {
+    const { files, units: raw, about, globalRules, documents } = this.snapshot();
+    const units: SessionState['units'] = {};
+    for (const [rule, byKey] of raw) {
+      units[rule] = Object.fromEntries(
+        [...byKey].map(([key, list]) => [
+          key,
+          list.map((f) => {
+            const a = about(f);
+            return a ? { ...f, about: a } : f;
+          }),
+        ]),
+      );
+    }
+    return { files, units, globalRules, documents };
+  }
+
+  /** The session's files, findings by unit and findings shown per file, as a store writes them (cache.ts). */
+  snapshot(): SessionSnapshot {
+    this.whole();
     const files: Record<string, CachedFile> = {};
     for (const e of this.entries.values()) {
       const ranges = e.file?.ranges ?? e.ranges;
@@ -410,20 +478,22 @@ export class LintSession {
       // A file read with positions says how its claims lie; one never located (out of scope) keeps what the cache said.
       const layout = e.file?.scanned ? this.layoutOf(e) : e.layout;
       if (layout) files[e.path]!.layout = layout;
+      const d = this.digests.get(e);
+      if (d !== undefined) files[e.path]!.digest = d;
     }
-    const units: SessionState['units'] = {};
-    for (const [rule, byKey] of this.units) {
-      units[rule] = Object.fromEntries(
-        [...byKey].map(([key, list]) => [
-          key,
-          list.map((f) => {
-            const about = this.about.get(f);
-            return about ? { ...f, about } : f;
-          }),
-        ]),
-      );
-    }
-    return { files, units, globalRules: [...this.globalRules], documents: this.documentsHash };
+    return {
+      files,
+      units: this.units,
+      shown: this.final,
+      about: (f) => this.about.get(f),
+      globalRules: [...this.globalRules],
+      documents: this.documentsHash,
+    };
+  }
+
+  /** A session restored with the given files' findings only cannot be updated or saved (a programming error). */
+  private whole(): void {
+    if (this.partial) throw new Error('claimlint: a session restored for the files given only cannot be updated or saved');
   }
 
   // ---- Accessors for the language server (src/lsp/engine.ts) — additive, read-only ----
@@ -989,29 +1059,82 @@ export class LintSession {
     return changed.sort();
   }
 
-  /** Restore from a saved state: files whose hash is unchanged keep their keys and findings without being parsed. */
-  private async restore(state: SessionState, read: FileText[]): Promise<void> {
-    const changes: FileText[] = [];
-    const cachedEntry = (p: string, cached: CachedFile, text: string, hash: string): Entry => ({
+  /** A file as the cache saved it (not parsed); a file head only (no keys) is indexed under no key. */
+  private cachedEntry(p: string, cached: CachedFile | CachedFileHead, text: string, hash: string, readProblem?: ReadProblem): Entry {
+    const entry: Entry = {
       path: p,
       display: displayPath(p, this.cwd),
       text,
       hash,
-      keys: cached.keys,
+      keys: 'keys' in cached ? cached.keys : { source: [], subject: [], 'subject-property': [] },
       claims: cached.claims,
       hasSource: cached.hasSource,
       works: cached.works ?? '\u0000unknown',
       ...(cached.document !== undefined ? { document: cached.document } : {}),
       ...(cached.own ? { own: true } : {}),
-      ...(cached.ranges ? { ranges: cached.ranges } : {}),
-      ...(cached.layout ? { layout: cached.layout } : {}),
-    });
+      ...('ranges' in cached && cached.ranges ? { ranges: cached.ranges } : {}),
+      ...('layout' in cached && cached.layout ? { layout: cached.layout } : {}),
+      ...(readProblem ? { readProblem } : {}),
+    };
+    if (cached.digest !== undefined && cached.hash === hash) this.digests.set(entry, cached.digest);
+    return entry;
+  }
+
+  /**
+   * Files given, nothing changed since the store was written (every file's
+   * hash, the file set, the documents): the findings shown in the given
+   * files come from the store, and nothing else is read. Returns false,
+   * having restored nothing, when that does not hold (or when the findings
+   * are placed by a preference: `--changed-since`, `--baseline`).
+   */
+  private async restoreShown(stored: StoredState, read: FileText[]): Promise<boolean> {
+    const scope = this.scopeDisplays;
+    if (!scope || this.opts.changedSince || this.opts.baselineFile) return false;
+    if (Object.keys(stored.files).length !== read.length) return false;
+    const entries: Entry[] = [];
+    for (const r of read) {
+      const cached = stored.files[r.path];
+      const hash = hashOf(r);
+      if (!cached || cached.hash !== hash) return false;
+      entries.push(this.cachedEntry(r.path, cached, r.text, hash, r.readProblem));
+    }
+    const shown: Array<{ own: StoredFinding[]; into: StoredFinding[] }> = [];
+    for (const d of scope) {
+      const s = stored.shown(d);
+      if (!s) return false;
+      shown.push(s);
+    }
+    for (const e of entries) this.add(e);
+    this.documentsHash = stored.documents ?? '';
+    if (await this.loadDocuments()) {
+      for (const e of entries) this.remove(e);
+      return false;
+    }
+    // Each file's findings in the order they are shown in it (the store's order), once each.
+    const byFile = new Map<string, Map<number, Finding>>();
+    for (const s of shown) {
+      for (const { index, finding } of [...s.own, ...s.into]) {
+        let m = byFile.get(finding.file);
+        if (!m) byFile.set(finding.file, (m = new Map()));
+        m.set(index, finding);
+      }
+    }
+    for (const [d, m] of byFile) this.final.set(d, [...m].sort((a, b) => a[0] - b[0]).map(([, f]) => f));
+    this.refreshed = true;
+    this.partial = true;
+    return true;
+  }
+
+  /** Restore from a saved state: files whose hash is unchanged keep their keys and findings without being parsed. */
+  private async restore(state: SessionState, read: FileText[]): Promise<void> {
+    const changes: FileText[] = [];
+    const cachedEntry = (p: string, cached: CachedFile, text: string, hash: string, readProblem?: ReadProblem) => this.cachedEntry(p, cached, text, hash, readProblem);
     const deleted: Array<{ path: string; text: null }> = [];
     for (const r of read) {
       const cached = state.files[r.path];
       const hash = hashOf(r);
       if (cached && cached.hash === hash) {
-        this.add({ ...cachedEntry(r.path, cached, r.text, hash), ...(r.readProblem ? { readProblem: r.readProblem } : {}) });
+        this.add(cachedEntry(r.path, cached, r.text, hash, r.readProblem));
       } else {
         changes.push(r);
         // Restore it as it was, so the update sees its old keys and recomputes what they fed.

@@ -4,7 +4,7 @@
  * cold run's, byte for byte — whole, and given one file (as the pre-commit
  * hook runs it, which reads only that file's findings from the cache).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,39 @@ describe('--cache', () => {
       const want = out(await lint({ cwd: dir, now: NOW, patterns: [shownFile] }));
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a file whose size, times and inode are as when it was read as unchanged without reading it, and sees any write', { timeout: 120_000 }, async () => {
+    const dir = copyRegister(root);
+    try {
+      const cache = { location: join(dir, 'cache-folder'), folder: true };
+      const file = join(cache.location, 'claimlint.cache');
+      const claims = claimFilesOf(dir).map((f) => join(dir, f));
+      // Written an hour ago: a file written within 2 s of being read is always read again (racily clean, as git says).
+      const past = new Date(Date.now() - 3_600_000);
+      for (const f of claims) utimesSync(f, past, past);
+      await lintWithCache({ cwd: dir, now: NOW }, cache);
+      const seen = (p: string) => (headOf(file) as unknown as { files: Record<string, { seen: number }> }).files[p]!.seen;
+      const before = new Map(claims.map((p) => [p, seen(p)]));
+      // One file changed: read and hashed again; the others keep the time they were last read (not read again).
+      const [a, b] = claims;
+      writeFileSync(a!, `${readFileSync(a!, 'utf8')}\n# an edit\n`);
+      utimesSync(a!, past, past);
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(out(await lint({ cwd: dir, now: NOW })));
+      expect(seen(a!)).toBeGreaterThan(before.get(a!)!);
+      for (const p of claims.slice(1)) expect(seen(p), p).toBe(before.get(p));
+      // The same size and modification time, other bytes: the change time gives it away.
+      const text = readFileSync(b!, 'utf8');
+      const i = text.indexOf('claims:');
+      writeFileSync(b!, `${text.slice(0, i)}claimz:${text.slice(i + 7)}`);
+      utimesSync(b!, past, past);
+      const cold = out(await lint({ cwd: dir, now: NOW }));
+      expect(cold).toContain('claimz');
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(cold);
+      expect(seen(b!)).toBeGreaterThan(before.get(b!)!);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

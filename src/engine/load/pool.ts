@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../../paths.js';
 import { parseClaimFile, type Preparsed, type RegisterFile } from './loader.js';
 import { readRegisterFile, type ReadProblem } from './read.js';
 
@@ -14,14 +16,20 @@ export interface FileText {
   path: string;
   text: string;
   readProblem?: ReadProblem;
+  /** The file's {@link statFingerprint} as it was read, and when (ms since the epoch, taken before the read). */
+  stat?: string;
+  seen?: number;
+  /** The content hash, when known without reading the file (the cache: see session.ts `unchangedByStat`). */
+  hash?: string;
 }
 
 /** Read a claim file as the loader does (read.ts: encoding checks, unreadable files as located problems); `contents` stands in for the disk. */
 export async function readFileText(path: string, contents?: ReadonlyMap<string, string>): Promise<FileText> {
   const given = contents?.get(path);
   if (given !== undefined) return { path, text: given };
+  const seen = Date.now();
   const read = await readRegisterFile(path);
-  return 'problem' in read ? { path, text: '', readProblem: read.problem } : { path, text: read.text };
+  return 'problem' in read ? { path, text: '', readProblem: read.problem } : { path, text: read.text, ...(read.stat ? { stat: read.stat, seen } : {}) };
 }
 
 /** Below this much YAML, starting workers costs more than it saves (about 5,000 claims). */
@@ -54,9 +62,11 @@ export function workerCount(concurrency: LoadOptions['concurrency'], bytes: numb
 }
 
 function workerUrl(): string {
-  // Built: parse-worker.js beside this file; from the sources (tests, tsx): parse-worker.ts.
-  const js = new URL('./parse-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(js)) ? js.href : new URL('./parse-worker.ts', import.meta.url).href;
+  // Built: parse-worker.js beside this file (tsc's output), or where tsc put it when this runs from the bundled
+  // command line (dist/cli.js, scripts/bundle.mjs); from the sources (tests, tsx): parse-worker.ts.
+  const candidates = [new URL('./parse-worker.js', import.meta.url), pathToFileURL(join(PACKAGE_ROOT, 'dist/engine/load/parse-worker.js'))];
+  const built = candidates.find((u) => existsSync(fileURLToPath(u)));
+  return built ? built.href : new URL('./parse-worker.ts', import.meta.url).href;
 }
 
 /** Read and parse the given files (sorted paths), in workers if asked and worth it. */

@@ -6,6 +6,7 @@
  * a file deleted while claimlint ran, text that is not UTF-8.
  */
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import fg from 'fast-glob';
 import { FILE_START, type Range } from './location.js';
@@ -18,7 +19,16 @@ export interface ReadProblem {
   messageId: 'unreadable' | 'encoding';
 }
 
-export type ReadResult = { text: string } | { problem: ReadProblem };
+export type ReadResult = { text: string; stat?: string } | { problem: ReadProblem };
+
+/**
+ * What tells, without reading a file, that it is as it was: its size,
+ * modification and change times (nanoseconds) and inode. The change time
+ * moves on every write, even one that puts the modification time back.
+ */
+export function statFingerprint(s: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
+  return `${s.size}/${s.mtimeNs}/${s.ctimeNs}/${s.ino}`;
+}
 
 const ERRNO_REASONS: Record<string, string> = {
   ENOENT: 'it no longer exists (deleted or moved while claimlint ran, or a symbolic link to a missing file): run again, or remove the link',
@@ -54,16 +64,29 @@ const unreadable = (message: string): { problem: ReadProblem } => ({ problem: { 
  */
 export async function readRegisterFile(path: string): Promise<ReadResult> {
   let bytes: Buffer;
+  let fingerprint: string;
   try {
-    const s = await stat(path);
+    // Taken before the read: a write after it changes what the next run sees.
+    const s = await stat(path, { bigint: true });
     if (!s.isFile()) {
       return unreadable(`it is ${kindOf(s)}, not a file: rename it so the register globs do not match it, or add it to "ignores"`);
     }
+    fingerprint = statFingerprint(s);
     bytes = await readFile(path);
   } catch (e) {
     return unreadable(readErrorReason(e));
   }
-  return decodeRegisterBytes(bytes);
+  const decoded = decodeRegisterBytes(bytes);
+  return 'text' in decoded ? { text: decoded.text, stat: fingerprint } : decoded;
+}
+
+/** {@link readRegisterFile}, synchronously, for a file known to be a readable file (a text read on demand). */
+export function readRegisterFileSync(path: string): ReadResult {
+  try {
+    return decodeRegisterBytes(readFileSync(path));
+  } catch (e) {
+    return unreadable(readErrorReason(e));
+  }
 }
 
 /**

@@ -37,14 +37,14 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, type BigIntStats } from 'node:fs';
 import picomatch from 'picomatch';
 import { displayPath } from '../../paths.js';
 import { compareFindings, type Finding } from '../report/finding.js';
 import { parseClaimFile, type RegisterFile } from '../load/loader.js';
 import { lineStarts, type Range } from '../load/location.js';
 import { parseFiles, readFileText, type FileText } from '../load/pool.js';
-import type { ReadProblem } from '../load/read.js';
+import { readRegisterFileSync, statFingerprint, type ReadProblem } from '../load/read.js';
 import type { DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
 import { Register } from '../register/register.js';
@@ -162,6 +162,9 @@ interface Entry {
   works: string;
   /** The claims' layout, from the cache (a file not parsed again); a parsed file's is worked out from it. */
   layout?: ClaimLayout;
+  /** The file's stat fingerprint when its text was read, and when (see read.ts `statFingerprint`). */
+  stat?: string;
+  seen?: number;
 }
 
 /** A file of the session as the cache records it. */
@@ -180,6 +183,13 @@ export interface CachedFile {
   layout?: ClaimLayout;
   /** The file's digest for baselines (see linter.ts `digest`), when a run computed it. */
   digest?: string;
+  /**
+   * The file's stat fingerprint (size, times, inode) when its text was read,
+   * and when: a file that still has it, and was last written well before
+   * then, is taken as unchanged without being read (see {@link unchangedByStat}).
+   */
+  stat?: string;
+  seen?: number;
 }
 
 /** What a run needs of a cached file to tell that it is unchanged, without its keys, positions and layout. */
@@ -342,7 +352,9 @@ export class LintSession {
     if (discovered.scope) session.scopeDisplays = new Set([...discovered.scope].map((p) => displayPath(p, cwd)));
     for (const [p, text] of contents) if (isDocumentPath(p)) session.documentTexts.set(p, text);
     const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
-    const read = await Promise.all(paths.map((p) => readFileText(p, contents)));
+    // With a saved state, a file its stat shows unchanged is not read (unless a rule needs its text).
+    const stored = opts.stored?.files;
+    const read = await Promise.all(paths.map(async (p) => (stored && !contents.has(p) && unchangedByStat(p, stored[p])) || readFileText(p, contents)));
     const state = opts.state;
     if (opts.stored) {
       if (!(await session.restoreShown(opts.stored, read))) await session.restore(opts.stored.full(), read);
@@ -480,6 +492,7 @@ export class LintSession {
       if (layout) files[e.path]!.layout = layout;
       const d = this.digests.get(e);
       if (d !== undefined) files[e.path]!.digest = d;
+      if (e.stat !== undefined && e.seen !== undefined) Object.assign(files[e.path]!, { stat: e.stat, seen: e.seen });
     }
     return {
       files,
@@ -535,6 +548,7 @@ export class LintSession {
       display: displayPath(path, this.cwd),
       text,
       hash: hashOf(read),
+      ...(read.stat !== undefined && read.seen !== undefined ? { stat: read.stat, seen: read.seen } : {}),
       file: loaded,
       keys,
       claims: loaded.claims.length,
@@ -1060,11 +1074,14 @@ export class LintSession {
   }
 
   /** A file as the cache saved it (not parsed); a file head only (no keys) is indexed under no key. */
-  private cachedEntry(p: string, cached: CachedFile | CachedFileHead, text: string, hash: string, readProblem?: ReadProblem): Entry {
+  private cachedEntry(p: string, cached: CachedFile | CachedFileHead, read: FileText | string, hash: string, readProblem?: ReadProblem): Entry {
+    // Read now (its stat as read now), or known unchanged by its stat (its text read if needed), or stale (the old state).
+    const fresh = typeof read === 'string' ? undefined : read;
+    const since = fresh?.hash !== undefined ? cached : fresh;
     const entry: Entry = {
       path: p,
       display: displayPath(p, this.cwd),
-      text,
+      text: typeof read === 'string' ? read : fresh!.hash !== undefined ? '' : fresh!.text,
       hash,
       keys: 'keys' in cached ? cached.keys : { source: [], subject: [], 'subject-property': [] },
       claims: cached.claims,
@@ -1075,7 +1092,9 @@ export class LintSession {
       ...('ranges' in cached && cached.ranges ? { ranges: cached.ranges } : {}),
       ...('layout' in cached && cached.layout ? { layout: cached.layout } : {}),
       ...(readProblem ? { readProblem } : {}),
+      ...(since?.stat !== undefined && since.seen !== undefined ? { stat: since.stat, seen: since.seen } : {}),
     };
+    if (fresh?.hash !== undefined) Object.defineProperty(entry, 'text', { get: () => fresh.text, enumerable: true });
     if (cached.digest !== undefined && cached.hash === hash) this.digests.set(entry, cached.digest);
     return entry;
   }
@@ -1096,7 +1115,7 @@ export class LintSession {
       const cached = stored.files[r.path];
       const hash = hashOf(r);
       if (!cached || cached.hash !== hash) return false;
-      entries.push(this.cachedEntry(r.path, cached, r.text, hash, r.readProblem));
+      entries.push(this.cachedEntry(r.path, cached, r, hash, r.readProblem));
     }
     const shown: Array<{ own: StoredFinding[]; into: StoredFinding[] }> = [];
     for (const d of scope) {
@@ -1128,13 +1147,13 @@ export class LintSession {
   /** Restore from a saved state: files whose hash is unchanged keep their keys and findings without being parsed. */
   private async restore(state: SessionState, read: FileText[]): Promise<void> {
     const changes: FileText[] = [];
-    const cachedEntry = (p: string, cached: CachedFile, text: string, hash: string, readProblem?: ReadProblem) => this.cachedEntry(p, cached, text, hash, readProblem);
+    const cachedEntry = (p: string, cached: CachedFile, read: FileText | string, hash: string, readProblem?: ReadProblem) => this.cachedEntry(p, cached, read, hash, readProblem);
     const deleted: Array<{ path: string; text: null }> = [];
     for (const r of read) {
       const cached = state.files[r.path];
       const hash = hashOf(r);
       if (cached && cached.hash === hash) {
-        this.add(cachedEntry(r.path, cached, r.text, hash, r.readProblem));
+        this.add(cachedEntry(r.path, cached, r, hash, r.readProblem));
       } else {
         changes.push(r);
         // Restore it as it was, so the update sees its old keys and recomputes what they fed.
@@ -1177,7 +1196,47 @@ export class LintSession {
 
 /** A file's content hash; a file that could not be read hashes its problem, so it never matches a text. */
 function hashOf(read: FileText): string {
+  if (read.hash !== undefined) return read.hash;
   return read.readProblem ? `!${contentHash(JSON.stringify(read.readProblem))}` : contentHash(read.text);
+}
+
+/**
+ * How long before a file was read its last write must be for its stat to be
+ * trusted: a write in the same tick of a coarse clock (2 s on FAT) as the
+ * read might not have moved its times. Git calls such files "racily clean".
+ */
+const RACY_MS = 2000;
+
+/**
+ * A cached file whose stat fingerprint (size, modification and change
+ * times, inode) is the one recorded when its text was last read, and whose
+ * last write was well before that read: taken as unchanged, with its cached
+ * hash, and its text read only if something needs it. Undefined otherwise
+ * (the file is then read and hashed).
+ */
+function unchangedByStat(path: string, cached: CachedFileHead | undefined): FileText | undefined {
+  if (cached?.stat === undefined || cached.seen === undefined || cached.hash.startsWith('!')) return undefined;
+  let s: BigIntStats;
+  try {
+    s = statSync(path, { bigint: true });
+  } catch {
+    return undefined;
+  }
+  if (!s.isFile() || statFingerprint(s) !== cached.stat || Number(s.mtimeMs) >= cached.seen - RACY_MS) return undefined;
+  let text: string | undefined;
+  return {
+    path,
+    hash: cached.hash,
+    stat: cached.stat,
+    seen: cached.seen,
+    get text() {
+      if (text === undefined) {
+        const r = readRegisterFileSync(path);
+        text = 'text' in r ? r.text : '';
+      }
+      return text;
+    },
+  };
 }
 
 /** The paths of the documents a store may hold: those the files name and the own content read by glob. */

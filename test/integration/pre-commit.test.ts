@@ -33,6 +33,7 @@ const HOOK_REPO_FILES = [
   'package.json',
   'package-lock.json',
   'tsconfig.json',
+  'scripts/bundle.mjs',
   'tsconfig.build.json',
   'README.md',
   'src',

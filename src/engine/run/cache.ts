@@ -16,7 +16,8 @@
  * offset of each), the findings by rule and group, and per file the
  * findings shown in it. A run that is given files (the pre-commit hook) of a
  * register that has not changed reads the head and those files' findings
- * only; any other run reads it all.
+ * only; given files of a register that changed, it lints as without the
+ * cache and leaves it as it is. Any other run reads it all.
  *
  * The whole cache is dropped when claimlint's version, the configuration
  * (rules, options, overrides, vocabulary, files), a rule definition, the
@@ -28,7 +29,7 @@ import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../output/write.js';
 import { packageInfo } from '../../paths.js';
 import type { Finding } from '../report/finding.js';
-import { resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
+import { lint, resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
 import { LintSession, type CachedFile, type CachedFileHead, type SessionSnapshot, type SessionState, type StoredFinding, type StoredState } from './session.js';
 
 export interface CacheOptions {
@@ -307,6 +308,20 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
   const key = setupKey(setup, cwd, now);
   const path = cachePath(cache);
   let store = openStore(path, key);
+  if (opts.patterns?.length) {
+    // Files given (the pre-commit hook): their findings straight from the cache when nothing changed since it was
+    // written. Otherwise a lint as without the cache, which is left as it is: redoing the changed groups needs every
+    // file that feeds them parsed anyway, and reading and rewriting the whole cache would only add to that.
+    let shown: LintSession | undefined;
+    try {
+      shown = store && (await LintSession.openShown({ ...opts, now, setup, stored: store }));
+    } catch (e) {
+      if (!(e instanceof DamagedCache)) throw e;
+    } finally {
+      store?.close();
+    }
+    return shown ? shown.result() : lint({ ...opts, now });
+  }
   let session: LintSession;
   try {
     session = await LintSession.open({ ...opts, now, setup, ...(store ? { stored: store } : {}) });

@@ -344,17 +344,7 @@ export class LintSession {
 
   /** Load the register and lint it (or restore it from `opts.state`, linting only what changed). */
   static async open(opts: SessionOptions = {}): Promise<LintSession> {
-    const cwd = resolve(opts.cwd ?? process.cwd());
-    const setup = opts.setup ?? (await resolveSetup(opts));
-    const session = new LintSession(setup, cwd, opts);
-    const contents = opts.contents ?? new Map<string, string>();
-    const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
-    if (discovered.scope) session.scopeDisplays = new Set([...discovered.scope].map((p) => displayPath(p, cwd)));
-    for (const [p, text] of contents) if (isDocumentPath(p)) session.documentTexts.set(p, text);
-    const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
-    // With a saved state, a file its stat shows unchanged is not read (unless a rule needs its text).
-    const stored = opts.stored?.files;
-    const read = await Promise.all(paths.map(async (p) => (stored && !contents.has(p) && unchangedByStat(p, stored[p])) || readFileText(p, contents)));
+    const { session, read } = await LintSession.prepare(opts);
     const state = opts.state;
     if (opts.stored) {
       if (!(await session.restoreShown(opts.stored, read))) await session.restore(opts.stored.full(), read);
@@ -368,6 +358,33 @@ export class LintSession {
       session.lintAll();
     }
     return session;
+  }
+
+  /**
+   * Files given, and nothing changed since `stored` was written: a session
+   * that reports the given files' findings, read from the store alone (it
+   * cannot be updated or saved). Undefined otherwise, having read no more
+   * than the files' stats and the texts of files that changed.
+   */
+  static async openShown(opts: SessionOptions & { stored: StoredState }): Promise<LintSession | undefined> {
+    const { session, read } = await LintSession.prepare(opts);
+    return (await session.restoreShown(opts.stored, read)) ? session : undefined;
+  }
+
+  /** A new session with its files found and read (those a saved state shows unchanged by their stat, on demand). */
+  private static async prepare(opts: SessionOptions): Promise<{ session: LintSession; read: FileText[] }> {
+    const cwd = resolve(opts.cwd ?? process.cwd());
+    const setup = opts.setup ?? (await resolveSetup(opts));
+    const session = new LintSession(setup, cwd, opts);
+    const contents = opts.contents ?? new Map<string, string>();
+    const discovered = await discoverFiles(setup, cwd, opts.patterns ?? [], contents);
+    if (discovered.scope) session.scopeDisplays = new Set([...discovered.scope].map((p) => displayPath(p, cwd)));
+    for (const [p, text] of contents) if (isDocumentPath(p)) session.documentTexts.set(p, text);
+    const paths = [...new Set([...discovered.register, ...[...contents.keys()].filter((p) => !isDocumentPath(p))])].sort();
+    // With a saved state, a file its stat shows unchanged is not read (unless a rule needs its text).
+    const stored = opts.stored?.files;
+    const read = await Promise.all(paths.map(async (p) => (stored && !contents.has(p) && unchangedByStat(p, stored[p])) || readFileText(p, contents)));
+    return { session, read };
   }
 
   /** Whether a path is a claim file of this register by the configuration's `files` and `ignores`. */

@@ -212,30 +212,30 @@ function openStore(path: string, key: string): Store | undefined {
   }
 }
 
-/** Bytes written at once (findings are gathered into writes of about this size). */
-const WRITE_SIZE = 1 << 20;
+/** Bytes of findings encoded into one buffer and written at once. */
+const WRITE_SIZE = 16 << 20;
 
 /** The cache file's content for a session: the head line, then the parts. */
 function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Array> {
   const body: Array<string | Uint8Array> = [];
   let at = 0;
   const put = (text: string): Part => {
-    const bytes = Buffer.from(text);
-    body.push(bytes);
-    const part: Part = [at, bytes.length];
-    at += bytes.length;
+    const length = Buffer.byteLength(text);
+    body.push(text);
+    const part: Part = [at, length];
+    at += length;
     return part;
   };
   // The table: each finding once (a finding is one object in its unit and where it is shown), shown ones first,
   // file by file; each encoded as it is added, so that its length in bytes is known.
   const index = new Map<Finding, number>();
-  const elements: Buffer[] = [];
+  const elements: string[] = [];
   const add = (f: Finding): number => {
     let i = index.get(f);
     if (i === undefined) {
       index.set(f, (i = elements.length));
       const about = snap.about(f);
-      elements.push(Buffer.from(JSON.stringify(about ? { ...f, about } : f)));
+      elements.push(JSON.stringify(about ? { ...f, about } : f));
     }
     return i;
   };
@@ -264,28 +264,35 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
     files[p] = rest;
     heavy[p] = { keys, ...(ranges ? { ranges } : {}), ...(layout ? { layout } : {}) };
   }
-  // The table, written in batches; each finding's offset noted as it goes.
+  // The table, in buffers of about WRITE_SIZE bytes, each finding encoded straight into one; its offset noted as it goes.
   const offsets: string[] = [];
   const digits = (n: number) => String(n).padStart(OFFSET_DIGITS, '0');
   const tableStart = at;
-  let batch: Buffer[] = [Buffer.from('[')];
-  let batched = 1;
-  const flush = () => {
-    const bytes = Buffer.concat(batch, batched);
+  const lengths = elements.map((e) => Buffer.byteLength(e));
+  body.push('[');
+  at += 1;
+  for (let i = 0; i < elements.length; ) {
+    let j = i;
+    let size = 0;
+    do size += lengths[j++]! + 1;
+    while (j < elements.length && size < WRITE_SIZE);
+    const bytes = Buffer.allocUnsafe(size);
+    let o = 0;
+    for (let k = i; k < j; k++) {
+      offsets.push(digits(at + o - tableStart));
+      o += bytes.write(elements[k]!, o);
+      bytes[o++] = k === elements.length - 1 ? 0x5d : 0x2c; // ] after the last, else a comma
+    }
     body.push(bytes);
-    at += bytes.length;
-    batch = [];
-    batched = 0;
-  };
-  elements.forEach((e, i) => {
-    offsets.push(digits(at + batched - tableStart));
-    batch.push(e, i === elements.length - 1 ? CLOSE : COMMA);
-    batched += e.length + 1;
-    if (batched >= WRITE_SIZE) flush();
-  });
-  offsets.push(digits(at + batched - tableStart));
-  if (elements.length === 0) batch.push(CLOSE), batched++;
-  flush();
+    at += size;
+    i = j;
+  }
+  if (elements.length === 0) {
+    body.push(']');
+    at += 1;
+  }
+  // The table's length: the last finding ends before its closing bracket.
+  offsets.push(digits(at - tableStart));
   const table: Part = [tableStart, at - tableStart];
   const offsetsPart = put(offsets.join(''));
   const shown: Record<string, Part> = {};
@@ -296,9 +303,6 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
   const head = JSON.stringify({ key, files, globalRules: snap.globalRules, documents: snap.documents, count: elements.length, parts, shown } satisfies Head);
   return [`${MAGIC}${Buffer.byteLength(head)}\n`, head, ...body];
 }
-
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']');
 
 /** Lint through the cache: restore the saved session, lint what changed, save it again. */
 export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Promise<LintResult> {

@@ -438,7 +438,7 @@ export function lintFiles(
 
   // Findings outside the scope were dropped as they were reported.
   const counts = { files: files.length, sources: files.filter((f) => f.source).length, claims: register.claims.length };
-  return makeResult(setup, cwd, findings.sort(compareFindings), counts, fileDigests(setup, files), () => register);
+  return makeResult(setup, cwd, findings.sort(compareFindings), counts, () => fileDigests(setup, files), () => register);
 }
 
 /** Claim summaries made on demand, nothing kept (see `LintResult.claimSummaries`). */
@@ -467,7 +467,7 @@ export function makeResult(
   cwd: string,
   findings: Finding[],
   counts: Pick<LintSummary, 'files' | 'sources' | 'claims'>,
-  digests: Record<string, string>,
+  digests: Record<string, string> | (() => Record<string, string>),
   registerOf: () => Register,
 ): LintResult {
   let built: Register | undefined;
@@ -482,7 +482,13 @@ export function makeResult(
     cwd,
     notes: [],
     fixed: [],
-    fileDigests: digests,
+    // Hashing every file costs a tenth of a second at 100,000 claims, and only a baseline being written needs it.
+    get fileDigests(): Record<string, string> {
+      return typeof digests === 'function' ? (digests = digests()) : digests;
+    },
+    set fileDigests(value: Record<string, string>) {
+      digests = value;
+    },
   };
   // Claim summaries (for the HTML report) read every claim's position: computed only when a formatter asks.
   let claims: Record<string, ClaimSummary> | undefined;

@@ -450,13 +450,17 @@ export class LintSession {
         if (e.hasSource) counts.sources++;
         counts.claims += e.claims;
       }
-      // Each file's digest is computed once per content (an entry is replaced when its file changes).
-      const digests: Record<string, string> = {};
-      for (const e of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        let d = this.digests.get(e);
-        if (d === undefined) this.digests.set(e, (d = digest(e.text)));
-        digests[displayPath(e.path, this.setup.config.root)] = d;
-      }
+      // Each file's digest is computed once per content (an entry is replaced when its file changes), when asked.
+      const entries = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+      const digests = () => {
+        const out: Record<string, string> = {};
+        for (const e of entries) {
+          let d = this.digests.get(e);
+          if (d === undefined) this.digests.set(e, (d = digest(e.text)));
+          out[displayPath(e.path, this.setup.config.root)] = d;
+        }
+        return out;
+      };
       return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister());
     };
     // Files given place findings as a full run does: the session's findings, limited to them (findings()).

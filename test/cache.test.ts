@@ -49,6 +49,29 @@ function headOf(file: string): { parts: Record<string, [number, number]>; shown:
   return { ...head, base: eol + 1 + length };
 }
 
+/** A copy of the bundled register with a cache folder in it, removed afterwards. */
+async function withCachedCopy(run: (dir: string, cache: { location: string; folder: boolean }, file: string) => Promise<void>): Promise<void> {
+  const dir = copyRegister(root);
+  try {
+    const cache = { location: join(dir, 'cache-folder'), folder: true };
+    await run(dir, cache, join(cache.location, 'claimlint.cache'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rewrite the cache file's head (its first line gives the head's new length). */
+function rewriteHead(file: string, edit: (head: Record<string, unknown>) => void): void {
+  const bytes = readFileSync(file);
+  const eol = bytes.indexOf(10);
+  const words = bytes.subarray(0, eol).toString('latin1').split(' ');
+  const length = Number(words.at(-1));
+  const head = JSON.parse(bytes.subarray(eol + 1, eol + 1 + length).toString('utf8')) as Record<string, unknown>;
+  edit(head);
+  const text = Buffer.from(JSON.stringify(head));
+  writeFileSync(file, Buffer.concat([Buffer.from(`${words.slice(0, -1).join(' ')} ${text.length}\n`), text, bytes.subarray(eol + 1 + length)]));
+}
+
 /** Overwrite a part of the cache file with spaces (same length): a damaged part. */
 function damage(file: string, part: [number, number], base: number): void {
   const bytes = readFileSync(file);
@@ -110,10 +133,7 @@ describe('--cache', () => {
   });
 
   it('reads only the given files\' findings when nothing changed, and starts again from scratch when a part it reads is damaged', { timeout: 120_000 }, async () => {
-    const dir = copyRegister(root);
-    try {
-      const cache = { location: join(dir, 'cache-folder'), folder: true };
-      const file = join(cache.location, 'claimlint.cache');
+    await withCachedCopy(async (dir, cache, file) => {
       const whole = out(await lint({ cwd: dir, now: NOW }));
       expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(whole);
       // The findings by rule and the whole table are not read for a file given: damaged, the run does not notice.
@@ -143,16 +163,18 @@ describe('--cache', () => {
       const want = out(await lint({ cwd: dir, now: NOW, patterns: [shownFile] }));
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      // A head of the right version and setup but the wrong shape: a missing cache too, never a crash.
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(out(await lint({ cwd: dir, now: NOW })));
+      for (const edit of [(h: Record<string, unknown>) => (h['files'] = null), (h: Record<string, unknown>) => (h['shown'] = { [shownFile]: 'x' })]) {
+        rewriteHead(file, edit);
+        expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [shownFile] }, cache))).toBe(want);
+        expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(out(await lint({ cwd: dir, now: NOW })));
+      }
+    });
   });
 
   it('takes a file whose size, times and inode are as when it was read as unchanged without reading it, and sees any write', { timeout: 120_000 }, async () => {
-    const dir = copyRegister(root);
-    try {
-      const cache = { location: join(dir, 'cache-folder'), folder: true };
-      const file = join(cache.location, 'claimlint.cache');
+    await withCachedCopy(async (dir, cache, file) => {
       const claims = claimFilesOf(dir).map((f) => join(dir, f));
       // Written an hour ago: a file written within 2 s of being read is always read again (racily clean, as git says).
       const past = new Date(Date.now() - 3_600_000);
@@ -176,9 +198,7 @@ describe('--cache', () => {
       expect(cold).toContain('claimz');
       expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(cold);
       expect(seen(b!)).toBeGreaterThan(before.get(b!)!);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('is written under node_modules/.cache/claimlint/ or at --cache-location, and the CLI output is the same byte for byte', { timeout: 120_000 }, () => {

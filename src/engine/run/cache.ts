@@ -189,6 +189,24 @@ class Store implements StoredState {
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPart = (v: unknown): v is Part => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n) && n >= 0);
+
+/** The head's shape, checked before anything is read through it (a damaged head is a missing cache, never a crash). */
+function isHead(h: Head): boolean {
+  return (
+    Number.isSafeInteger(h.count) &&
+    typeof h.documents === 'string' &&
+    Array.isArray(h.globalRules) &&
+    isObject(h.files) &&
+    Object.values(h.files).every((f) => isObject(f) && typeof f['hash'] === 'string' && typeof f['claims'] === 'number') &&
+    isObject(h.parts) &&
+    [h.parts.files, h.parts.units, h.parts.table, h.parts.offsets].every(isPart) &&
+    isObject(h.shown) &&
+    Object.values(h.shown).every(isPart)
+  );
+}
+
 /** Open the cache file and read its head; undefined when it is missing, of another format or setup, or damaged. */
 function openStore(path: string, key: string): Store | undefined {
   let fd: number | undefined;
@@ -205,6 +223,7 @@ function openStore(path: string, key: string): Store | undefined {
     if (readSync(fd, headBytes, 0, length, eol + 1) !== length) throw new DamagedCache('the head is cut short');
     const head = JSON.parse(headBytes.toString('utf8')) as Head;
     if (head.key !== key) throw new DamagedCache('another setup');
+    if (!isHead(head)) throw new DamagedCache('the head is not as written');
     return new Store(fd, head, eol + 1 + length);
   } catch {
     if (fd !== undefined) closeSync(fd);
@@ -326,16 +345,16 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
     }
     return shown ? shown.result() : lint({ ...opts, now });
   }
+  const opened = store;
   let session: LintSession;
   try {
     session = await LintSession.open({ ...opts, now, setup, ...(store ? { stored: store } : {}) });
   } catch (e) {
     if (!(e instanceof DamagedCache)) throw e;
-    store?.close();
-    store = undefined;
+    store = undefined; // written anew below
     session = await LintSession.open({ ...opts, now, setup });
   } finally {
-    store?.close();
+    opened?.close();
   }
   const result = await session.result();
   if (!store || session.changedSinceOpen) {

@@ -257,7 +257,10 @@ export interface SessionState {
 export interface SessionOptions extends LintOptions {
   /** A state saved by an earlier session with the same setup (see cache.ts): unchanged files are not parsed again. */
   state?: SessionState;
-  /** The same, read part by part: with files given and nothing changed, only their findings are read. */
+  /**
+   * The same, read part by part: files its stat shows unchanged are not read
+   * unless needed, and {@link LintSession.openShown} reads only the given files' findings.
+   */
   stored?: StoredState;
   /** The configuration and rules, when the caller resolved them already. */
   setup?: Resolved;
@@ -345,10 +348,9 @@ export class LintSession {
   /** Load the register and lint it (or restore it from `opts.state`, linting only what changed). */
   static async open(opts: SessionOptions = {}): Promise<LintSession> {
     const { session, read } = await LintSession.prepare(opts);
-    const state = opts.state;
-    if (opts.stored) {
-      if (!(await session.restoreShown(opts.stored, read))) await session.restore(opts.stored.full(), read);
-    } else if (state) {
+    // A store is read whole here: a run given files of an unchanged register reads less through openShown.
+    const state = opts.stored ? opts.stored.full() : opts.state;
+    if (state) {
       await session.restore(state, read);
     } else {
       const concurrency = opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {};
@@ -1098,11 +1100,12 @@ export class LintSession {
   private cachedEntry(p: string, cached: CachedFile | CachedFileHead, read: FileText | string, hash: string, readProblem?: ReadProblem): Entry {
     // Read now (its stat as read now), or known unchanged by its stat (its text read if needed), or stale (the old state).
     const fresh = typeof read === 'string' ? undefined : read;
-    const since = fresh?.hash !== undefined ? cached : fresh;
+    const lazy = fresh?.hash !== undefined;
+    const since = lazy ? cached : fresh;
     const entry: Entry = {
       path: p,
       display: displayPath(p, this.cwd),
-      text: typeof read === 'string' ? read : fresh!.hash !== undefined ? '' : fresh!.text,
+      text: fresh ? (lazy ? '' : fresh.text) : (read as string),
       hash,
       keys: 'keys' in cached ? cached.keys : { source: [], subject: [], 'subject-property': [] },
       claims: cached.claims,
@@ -1115,7 +1118,7 @@ export class LintSession {
       ...(readProblem ? { readProblem } : {}),
       ...(since?.stat !== undefined && since.seen !== undefined ? { stat: since.stat, seen: since.seen } : {}),
     };
-    if (fresh?.hash !== undefined) Object.defineProperty(entry, 'text', { get: () => fresh.text, enumerable: true });
+    if (lazy) Object.defineProperty(entry, 'text', { get: () => fresh!.text, enumerable: true });
     if (cached.digest !== undefined && cached.hash === hash) this.digests.set(entry, cached.digest);
     return entry;
   }
@@ -1168,23 +1171,22 @@ export class LintSession {
   /** Restore from a saved state: files whose hash is unchanged keep their keys and findings without being parsed. */
   private async restore(state: SessionState, read: FileText[]): Promise<void> {
     const changes: FileText[] = [];
-    const cachedEntry = (p: string, cached: CachedFile, read: FileText | string, hash: string, readProblem?: ReadProblem) => this.cachedEntry(p, cached, read, hash, readProblem);
     const deleted: Array<{ path: string; text: null }> = [];
     for (const r of read) {
       const cached = state.files[r.path];
       const hash = hashOf(r);
       if (cached && cached.hash === hash) {
-        this.add(cachedEntry(r.path, cached, r, hash, r.readProblem));
+        this.add(this.cachedEntry(r.path, cached, r, hash, r.readProblem));
       } else {
         changes.push(r);
         // Restore it as it was, so the update sees its old keys and recomputes what they fed.
-        if (cached) this.add(cachedEntry(r.path, cached, '\u0000stale', cached.hash));
+        if (cached) this.add(this.cachedEntry(r.path, cached, '\u0000stale', cached.hash));
       }
     }
     const now = new Set(read.map((r) => r.path));
     for (const [p, cached] of Object.entries(state.files)) {
       if (now.has(p)) continue;
-      this.add(cachedEntry(p, cached, '\u0000stale', cached.hash));
+      this.add(this.cachedEntry(p, cached, '\u0000stale', cached.hash));
       deleted.push({ path: p, text: null });
     }
     for (const id of state.globalRules) this.globalRules.add(id);
@@ -1252,6 +1254,8 @@ function unchangedByStat(path: string, cached: CachedFileHead | undefined): File
     seen: cached.seen,
     get text() {
       if (text === undefined) {
+        // Its stat was just as recorded: only a file deleted or broken since then fails here. It is then linted as
+        // empty for this run (its old hash kept), and the next run, finding it changed, reports why it cannot be read.
         const r = readRegisterFileSync(path);
         text = 'text' in r ? r.text : '';
       }

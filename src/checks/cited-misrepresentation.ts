@@ -23,7 +23,8 @@ export default defineCheck({
   },
   run({ register, report, inScope }) {
     for (const citation of register.citations.citations) {
-      if (!inScope(citation.from)) continue;
+      // Findings sit at the citing claim and name the cited work's claims (or file): either end in scope counts.
+      if (!inScope(citation.from) && !inScope(citation.to)) continue;
       const cited = citation.to.source?.id ?? '?';
       const ref = String(citation.reference.reference.id);
       for (const c of citation.claims) {

@@ -49,9 +49,10 @@ export default defineCheck<Options>({
     const guidelineDesigns = new Set<string>(options.guidelineDesigns);
     const isGuideline = (f: RegisterFile | undefined) => f?.source !== undefined && guidelineKinds.has(f.source.kind);
 
-    // (1) citations of superseded works
+    // (1) citations of superseded works. Every file is read, in scope or not: a finding names the newer work as related,
+    // and a run given that work's file reports it (a full run's findings in or about the given files; see CheckContext.inScope).
     for (const f of register.files) {
-      if (!inScope(f) || f.references.length === 0) continue;
+      if (f.references.length === 0) continue;
       const refs = referencesOf(f);
       for (const c of f.claims) {
         evidenceOf(c.claim).forEach((item, i) => {
@@ -81,8 +82,10 @@ export default defineCheck<Options>({
         // Newest first (stable: the register's order among guidelines of one year).
         .sort((a, b) => b.year - a.year);
       if (guidance.length === 0) continue;
+      // A finding sits at the claim and names the guideline's claim: a group with a guideline in scope is read whole.
+      const guidanceInScope = guidance.some((g) => inScope(g.claim.file));
       for (const x of group) {
-        if (isGuideline(x.file) || x.claim.value === undefined || !inScope(x.file)) continue;
+        if (isGuideline(x.file) || x.claim.value === undefined || (!guidanceInScope && !inScope(x.file))) continue;
         const basis = basisOf(x, graph, guidelineDesigns, guidelineKinds);
         if (!basis) continue;
         // The newest guideline that contradicts the claim; a full context match wins over an uncertain one.

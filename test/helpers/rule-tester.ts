@@ -2,6 +2,8 @@
  * RuleTester, after ESLint's: every rule is tested through it with valid
  * cases (no finding of the rule) and invalid cases (exactly these findings,
  * with rule id, severity, line and column). Only the rule under test runs.
+ * A case of several files is also run given each file alone, as a pre-commit
+ * hook runs: it must find exactly the full run's findings in or about that file.
  */
 import { describe, expect, it } from 'vitest';
 import { lintTexts } from '../../src/engine/run/linter.js';
@@ -67,9 +69,10 @@ function filesOf(c: ValidCase): Array<{ path: string; text: string }> {
 }
 
 /** Lint a case with only `ruleId` enabled. */
-export async function runCase(ruleId: string, c: ValidCase): Promise<Finding[]> {
+export async function runCase(ruleId: string, c: ValidCase, given?: string): Promise<Finding[]> {
   const result = await lintTexts(filesOf(c), {
     cwd: '/virtual',
+    ...(given !== undefined ? { patterns: [given] } : {}),
     only: [ruleId, ...(c.alsoEnable ?? [])],
     now: new Date(c.now ?? '2026-11-23'),
     ...(c.retractions !== undefined ? { retractionsCsv: c.retractions } : {}),
@@ -128,6 +131,15 @@ export class RuleTester {
               if (typeof want.message === 'string') expect(got.message).toBe(want.message);
               else if (want.message) expect(got.message).toMatch(want.message);
             });
+            // A run given one file (a pre-commit hook) finds exactly the full run's findings in or about that file:
+            // checks that skip work outside the scope must not skip a finding elsewhere that names a given file.
+            if (filesOf(c).length > 1) {
+              for (const { path } of filesOf(c)) {
+                const want = findings.filter((f) => f.file === path || f.related.some((r) => r.file === path));
+                const given = await runCase(ruleId, c, path);
+                expect(given.map((f) => JSON.stringify(f)), `given ${path}`).toEqual(want.map((f) => JSON.stringify(f)));
+              }
+            }
           });
         });
       });

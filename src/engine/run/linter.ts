@@ -376,7 +376,9 @@ export async function lintTexts(texts: Array<{ path: string; text: string }>, op
       return [...(opts.contents ?? [])].filter(([p]) => isMatch(displayPath(p, setup.config.root))).map(([path, text]) => ({ path, text }));
     },
   });
-  return lintFiles(setup, files, cwd, undefined, documents);
+  // `patterns` name files of `texts` (no globbing): findings are limited to them as for files given on the command line.
+  const scope = opts.patterns?.length ? new Set(opts.patterns.map((p) => resolve(cwd, p))) : undefined;
+  return lintFiles(setup, files, cwd, scope, documents);
 }
 
 /**

@@ -5,6 +5,7 @@ import { disagreement } from '../engine/register/disagreement.js';
 import { evidenceOf } from '../engine/register/evidence.js';
 import { pairContext } from '../engine/register/pairs.js';
 import { publishedYear } from '../engine/register/values.js';
+import type { Vocabulary } from '../engine/register/vocabulary.js';
 import type { Design, SourceKind } from '../model.js';
 
 interface Options {
@@ -78,45 +79,44 @@ export default defineCheck<Options>({
       const guidance = group
         .filter((c) => isGuideline(c.file) && c.claim.value !== undefined)
         .map((c) => ({ claim: c, year: publishedYear(c.source) }))
-        .filter((g): g is { claim: LoadedClaim; year: number } => g.year !== undefined)
+        .filter((g): g is Guidance => g.year !== undefined)
         // Newest first (stable: the register's order among guidelines of one year).
         .sort((a, b) => b.year - a.year);
       if (guidance.length === 0) continue;
       // A finding sits at the claim and names the guideline's claim: a group with a guideline in scope is read whole.
       const guidanceInScope = guidance.some((g) => inScope(g.claim.file));
+      const statements = statementsOf(guidance);
+      // Claims that state the same (value, date, context, subject) get the same verdicts: worked out once.
+      const verdictsBySignature = new Map<string, Array<Verdict | null>>();
       for (const x of group) {
         if (isGuideline(x.file) || x.claim.value === undefined || (!guidanceInScope && !inScope(x.file))) continue;
         const basis = basisOf(x, graph, guidelineDesigns, guidelineKinds);
         if (!basis) continue;
-        // The newest guideline that contradicts the claim; a full context match wins over an uncertain one.
-        let best: { g: { claim: LoadedClaim; year: number }; value: string; newValue: string; note: string; match: boolean } | undefined;
-        // Guidelines newest first: the first full match is the answer; else the first uncertain one.
-        for (const g of guidance) {
-          if (g.year <= basis.year) break;
-          if (g.claim.file === x.file) continue;
-          const d = disagreement(g.claim, x, vocabulary);
-          if (!d) continue;
-          const ctx = pairContext(g.claim, x, vocabulary);
-          if (ctx.verdict === 'different') continue;
-          const match = ctx.verdict === 'match';
-          if (!best || (match && !best.match)) best = { g, value: d.value, newValue: d.otherValue, note: ctx.note, match };
-          if (match) break;
-        }
+        const signature = statementKey(x, publishedYear(x.source));
+        let verdicts = verdictsBySignature.get(signature);
+        if (!verdicts) verdictsBySignature.set(signature, (verdicts = new Array<Verdict | null>(statements.length)));
+        const best = newestContradicting(guidance, statements, x.file, basis.year, (s) => {
+          let v = verdicts[s];
+          if (v === undefined) verdicts[s] = v = verdictOf(guidance[statements[s]![0]!]!.claim, x, vocabulary);
+          return v;
+        });
         if (!best) continue;
+        const { at, verdict } = best;
+        const g = guidance[at]!;
         const r: Report = {
           file: x.file,
           range: x.range(['value']),
           claim: x,
-          related: [best.g.claim],
-          ...(best.match ? { messageId: 'contradicted' } : { messageId: 'unknown', demote: true }),
+          related: [g.claim],
+          ...(verdict.match ? { messageId: 'contradicted' } : { messageId: 'unknown', demote: true }),
           data: {
-            value: best.value,
+            value: verdict.value,
             basis: basis.name,
-            guideline: best.g.claim.source.id,
-            year: best.g.year,
-            newValue: best.newValue,
-            newClaim: best.g.claim.fullId,
-            context: best.note,
+            guideline: g.claim.source.id,
+            year: g.year,
+            newValue: verdict.newValue,
+            newClaim: g.claim.fullId,
+            context: verdict.note,
           },
         };
         report(r);
@@ -124,6 +124,86 @@ export default defineCheck<Options>({
     }
   },
 });
+
+interface Guidance {
+  claim: LoadedClaim;
+  year: number;
+}
+
+/** How a guideline's statement bears on a claim: it contradicts it, and their contexts match (or may). */
+interface Verdict {
+  value: string;
+  newValue: string;
+  note: string;
+  match: boolean;
+}
+
+/**
+ * What a comparison of two claims reads of each: the value and the source's
+ * year (the value's facts: disagreement.ts), the context and the subject
+ * (pairContext). Claims with the same key compare alike with any claim.
+ */
+function statementKey(c: LoadedClaim, year: number | undefined): string {
+  return JSON.stringify([c.claim.value, year ?? null, c.claim.context ?? null, c.claim.subject]);
+}
+
+/**
+ * The guidance of a group by distinct statement ({@link statementKey}), each
+ * the positions of its guidelines in the newest-first order: a claim is
+ * compared with each statement once, not with every guideline, and the
+ * newest guideline of a statement that qualifies is found from the front.
+ */
+function statementsOf(guidance: readonly Guidance[]): number[][] {
+  const index = new Map<string, number[]>();
+  guidance.forEach((g, i) => {
+    const key = statementKey(g.claim, g.year);
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  });
+  return [...index.values()];
+}
+
+/**
+ * The newest guideline that contradicts a claim: from another file than the
+ * claim's, newer than `after` (the claim's basis); one whose context matches
+ * wins over one whose context may differ. `statements` holds each distinct
+ * statement's positions in `guidance` (newest first), `verdict` says how a
+ * statement bears on the claim (null: not at all), asked once per statement
+ * at most and not for a statement that cannot win. The same answer as a scan
+ * of every guideline, newest first, in O(statements).
+ */
+export function newestContradicting<V extends { match: boolean }>(
+  guidance: ReadonlyArray<{ year: number; claim: { file: unknown } }>,
+  statements: readonly (readonly number[])[],
+  file: unknown,
+  after: number,
+  verdict: (statement: number) => V | null,
+): { at: number; verdict: V } | undefined {
+  let best: { at: number; verdict: V } | undefined;
+  statements.forEach((positions, s) => {
+    // Its newest guideline from another file: positions run newest first, so if that one is not newer, none is.
+    let i = 0;
+    while (i < positions.length && guidance[positions[i]!]!.claim.file === file) i++;
+    const at = positions[i];
+    if (at === undefined || guidance[at]!.year <= after) return;
+    // A later guideline cannot beat a match, nor an uncertain one unless it matches.
+    if (best && at > best.at && best.verdict.match) return;
+    const v = verdict(s);
+    if (!v) return;
+    if (!best || (v.match && !best.verdict.match) || (v.match === best.verdict.match && at < best.at)) best = { at, verdict: v };
+  });
+  return best;
+}
+
+/** Whether a guideline contradicts a claim, and how far their contexts match; null when it does not (or the contexts differ). */
+function verdictOf(guideline: LoadedClaim, x: LoadedClaim, vocabulary: Vocabulary): Verdict | null {
+  const d = disagreement(guideline, x, vocabulary);
+  if (!d) return null;
+  const ctx = pairContext(guideline, x, vocabulary);
+  if (ctx.verdict === 'different') return null;
+  return { value: d.value, newValue: d.otherValue, note: ctx.note, match: ctx.verdict === 'match' };
+}
 
 /** A file's references by id, built once per file. */
 const refsByFile = new WeakMap<RegisterFile, Map<string, LoadedReference>>();

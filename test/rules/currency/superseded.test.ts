@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { newestContradicting } from '../../../src/checks/superseded-guidance.js';
 import { RuleTester, yaml } from '../../helpers/rule-tester.js';
 
 const guideline = (id: string, year: number, value: string, extra = '') => yaml`
@@ -133,4 +135,44 @@ RuleTester.run('currency/superseded', {
       ],
     },
   ],
+});
+
+// The rule compares a claim with each distinct guideline statement once, not with every guideline: the same answer as a
+// scan of every guideline, newest first (the first whose context matches, else the first that may), on random groups.
+describe('newestContradicting', () => {
+  it('picks what a scan of every guideline picks', () => {
+    // mulberry32: a small seeded generator, so that a failure can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      let t = (seed = (seed + 0x6d2b79f5) | 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (((t ^ (t >>> 14)) >>> 0) % n);
+    };
+    let found = 0;
+    for (let round = 0; round < 2000; round++) {
+      const count = 1 + random(12);
+      const years = Array.from({ length: count }, () => 2000 + random(8)).sort((a, b) => b - a);
+      const statementOf = years.map(() => random(4));
+      const guidance = years.map((year) => ({ year, claim: { file: `f${random(3)}` } }));
+      const statements: number[][] = [];
+      statementOf.forEach((s, i) => (statements[s] ??= []).push(i));
+      const verdicts = [0, 1, 2, 3].map(() => [null, { match: false }, { match: true }][random(3)]!);
+      const file = `f${random(3)}`;
+      const after = 2000 + random(8);
+      let scan: number | undefined;
+      for (let i = 0; i < guidance.length; i++) {
+        if (guidance[i]!.year <= after) break;
+        const v = verdicts[statementOf[i]!];
+        if (guidance[i]!.claim.file === file || !v) continue;
+        if (scan === undefined || (v.match && !verdicts[statementOf[scan]!]!.match)) scan = i;
+        if (v.match) break;
+      }
+      const dense = statements.filter((p) => p !== undefined);
+      const picked = newestContradicting(guidance, dense, file, after, (s) => verdicts[statementOf[dense[s]![0]!]!]!);
+      expect(picked?.at, `round ${round}`).toBe(scan);
+      if (scan !== undefined) found++;
+    }
+    expect(found).toBeGreaterThan(200);
+  });
 });

@@ -2,10 +2,12 @@
  * `lint({ contents })`: texts that stand in for register files (an editor's
  * unsaved buffer, `--stdin`), checked within the whole register on disk.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/run/linter.js';
+import { LintSession } from '../src/engine/run/session.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -29,5 +31,25 @@ describe('lint({ contents })', () => {
     const result = await lint({ cwd: root, patterns: ['claims/zaki-2025.yaml'], contents: new Map([[path, edited]]) });
     const schema = result.findings.filter((f) => f.rule === 'register/schema' && f.file === 'claims/zaki-2025.yaml');
     expect(schema.map((f) => [f.line, f.column])).toEqual([[4, 3]]);
+  });
+
+  it('counts a given text as own content when its path matches the content globs, though no file is there yet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-contents-'));
+    try {
+      mkdirSync(join(dir, 'claims'));
+      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["claims/*.yaml"]\ncontent: ["content/**/*.md"]\n');
+      writeFileSync(join(dir, 'claims/a.yaml'), 'source:\n  id: a\n  title: A\n  kind: blog\nclaims: []\n');
+      // A new article open in an editor, not saved yet.
+      const article = join(dir, 'content/new.md');
+      const contents = new Map([[article, '# New\n\nKetamine was first synthesized in 1962.\n']]);
+      const where = (fs: Array<{ rule: string; file: string; line: number }>) => fs.filter((f) => f.rule === 'claim/unregistered').map((f) => `${f.file}:${f.line}`);
+      expect(where((await lint({ cwd: dir, contents })).findings)).toEqual(['content/new.md:3']);
+      // The language server's session reads documents the same way.
+      expect(where((await LintSession.open({ cwd: dir, contents })).findings())).toEqual(['content/new.md:3']);
+      // Without the text, nothing is there.
+      expect(where((await lint({ cwd: dir })).findings)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,8 @@
  * hook runs: it must find exactly the full run's findings in or about that file.
  */
 import { describe, expect, it } from 'vitest';
-import { lintTexts } from '../../src/engine/run/linter.js';
+import { lintTexts, type LintOptions } from '../../src/engine/run/linter.js';
+import { LintSession } from '../../src/engine/run/session.js';
 import type { Finding } from '../../src/engine/report/finding.js';
 import type { VocabularyConfig } from '../../src/engine/register/vocabulary.js';
 import type { Severity } from '../../src/model.js';
@@ -68,22 +69,57 @@ function filesOf(c: ValidCase): Array<{ path: string; text: string }> {
   throw new Error('a test case needs yaml or files');
 }
 
-/** Lint a case with only `ruleId` enabled. */
-export async function runCase(ruleId: string, c: ValidCase, given?: string): Promise<Finding[]> {
-  const result = await lintTexts(filesOf(c), {
-    cwd: '/virtual',
-    ...(given !== undefined ? { patterns: [given] } : {}),
+const ROOT = '/virtual';
+
+/** The options a case is linted with (only `ruleId` enabled). */
+function optionsOf(ruleId: string, c: ValidCase): LintOptions {
+  return {
+    cwd: ROOT,
     only: [ruleId, ...(c.alsoEnable ?? [])],
     now: new Date(c.now ?? '2026-11-23'),
     ...(c.retractions !== undefined ? { retractionsCsv: c.retractions } : {}),
-    ...(c.documents ? { contents: new Map(Object.entries(c.documents).map(([p, t]) => [`/virtual/${p}`, t])) } : {}),
+    ...(c.documents ? { contents: new Map(Object.entries(c.documents).map(([p, t]) => [`${ROOT}/${p}`, t])) } : {}),
     config: {
       ...(c.content ? { content: c.content } : {}),
       ...(c.options ? { rules: { [ruleId]: { options: c.options } } } : {}),
       ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
     },
-  });
+  };
+}
+
+/** Lint a case with only `ruleId` enabled (`given`: as if that file alone were named on the command line). */
+export async function runCase(ruleId: string, c: ValidCase, given?: string, files = filesOf(c)): Promise<Finding[]> {
+  const result = await lintTexts(files, { ...optionsOf(ruleId, c), ...(given !== undefined ? { patterns: [given] } : {}) });
   return result.findings.filter((f) => f.rule === ruleId);
+}
+
+/**
+ * The incremental engine (--watch, the language server, --cache) on an
+ * invalid case: built up one file at a time, then a file deleted and put
+ * back, then every file's claims moved down a line. After each step its
+ * findings must be a full lint's of the files as they are: the groups a
+ * change re-checks must be all the groups whose findings it can change.
+ */
+async function checkIncremental(ruleId: string, c: ValidCase, full: readonly Finding[]): Promise<void> {
+  const files = filesOf(c);
+  const opts = optionsOf(ruleId, c);
+  const abs = (p: string) => `${ROOT}/${p}`;
+  const shown = (s: LintSession) => s.findings().filter((f) => f.rule === ruleId).map((f) => JSON.stringify(f));
+  const want = async (texts: Array<{ path: string; text: string }>) => (await runCase(ruleId, c, undefined, texts)).map((f) => JSON.stringify(f));
+  const session = await LintSession.open({ ...opts, contents: new Map([...(opts.contents ?? []), [abs(files[0]!.path), files[0]!.text]]) });
+  expect(shown(session), `only ${files[0]!.path}`).toEqual(await want(files.slice(0, 1)));
+  for (let i = 1; i < files.length; i++) {
+    await session.update(abs(files[i]!.path), files[i]!.text);
+    expect(shown(session), `after adding ${files[i]!.path}`).toEqual(i === files.length - 1 ? full.map((f) => JSON.stringify(f)) : await want(files.slice(0, i + 1)));
+  }
+  await session.update(abs(files[0]!.path), null);
+  expect(shown(session), `after deleting ${files[0]!.path}`).toEqual(await want(files.slice(1)));
+  await session.update(abs(files[0]!.path), files[0]!.text);
+  expect(shown(session), `after restoring ${files[0]!.path}`).toEqual(full.map((f) => JSON.stringify(f)));
+  // A comment line above the claims moves every claim (and finding) down a line: the moved findings must be where a full lint puts them.
+  const moved = files.map((f) => ({ path: f.path, text: f.text.replace(/^claims:/m, '# moved\nclaims:') }));
+  for (const f of moved) await session.update(abs(f.path), f.text);
+  expect(shown(session), 'after moving every claim down a line').toEqual(await want(moved));
 }
 
 function label(c: string | ValidCase, i: number): string {
@@ -140,6 +176,7 @@ export class RuleTester {
                 expect(given.map((f) => JSON.stringify(f)), `given ${path}`).toEqual(want.map((f) => JSON.stringify(f)));
               }
             }
+            await checkIncremental(ruleId, c, findings);
           });
         });
       });

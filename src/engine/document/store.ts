@@ -5,8 +5,9 @@
  * configuration). Checks look documents up here; they never read the disk.
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import type { RegisterFile } from '../load/loader.js';
 import { DocumentIndex } from './anchor.js';
 import { parseDocumentText, type SourceDocument } from './document.js';
@@ -50,8 +51,17 @@ export function diskReader(root: string, ignores: readonly string[], contents?: 
     read,
     glob: async (globs) => {
       if (globs.length === 0) return [];
-      const paths = await fg([...globs], { cwd: root, absolute: true, onlyFiles: true, ignore: [...ignores, '**/node_modules/**'] });
-      return read(paths.sort());
+      const paths = new Set(await fg([...globs], { cwd: root, absolute: true, onlyFiles: true, ignore: [...ignores, '**/node_modules/**'] }));
+      // A text given for a path stands in for the file there, also one not saved yet (a new article open in an editor).
+      if (contents?.size) {
+        const isMatch = picomatch([...globs], { dot: false });
+        const isIgnored = picomatch([...ignores, '**/node_modules/**'], { dot: true });
+        for (const p of contents.keys()) {
+          const rel = relative(root, p).split(sep).join('/');
+          if (!rel.startsWith('../') && !isAbsolute(rel) && isMatch(rel) && !isIgnored(rel)) paths.add(p);
+        }
+      }
+      return read([...paths].sort());
     },
   };
 }

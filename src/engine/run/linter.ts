@@ -60,7 +60,8 @@ export interface LintOptions {
   /**
    * Texts that replace files of the register (absolute path -> text): an
    * editor's unsaved buffer, `--stdin --stdin-filename`. A path not on disk
-   * is added to the register.
+   * is added to the register, or, if the `content` globs match it, to the
+   * own content (a new article not saved yet).
    */
   contents?: ReadonlyMap<string, string>;
   /** Parse files in this many worker threads (`--concurrency`); `auto` decides by CPUs and register size. */

@@ -162,7 +162,26 @@ class Store implements StoredState {
 
   full(): SessionState {
     const heavy = this.json<Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>>>(this.head.parts.files);
-    const table = this.json<Array<Finding & { about?: readonly string[] }>>(this.head.parts.table);
+    const tableBytes = this.bytes(this.head.parts.table);
+    let table: Array<Finding & { about?: readonly string[] }>;
+    try {
+      table = JSON.parse(tableBytes.toString('utf8')) as typeof table;
+    } catch {
+      throw new DamagedCache('the findings part of the cache file is not JSON');
+    }
+    if (!Array.isArray(table) || table.length !== this.head.count) throw new DamagedCache('the cache holds another number of findings');
+    // Each finding's bytes, kept beside it: a finding the run leaves as it is is written back by copying them.
+    const encoded = new WeakMap<object, Buffer>();
+    const offsets = this.bytes(this.head.parts.offsets).toString('latin1');
+    if (offsets.length !== OFFSET_DIGITS * (table.length + 1)) throw new DamagedCache('the offsets part is not as written');
+    let start = Number(offsets.slice(0, OFFSET_DIGITS));
+    for (let i = 0; i < table.length; i++) {
+      const next = Number(offsets.slice(OFFSET_DIGITS * (i + 1), OFFSET_DIGITS * (i + 2)));
+      // Each finding ends before the comma (or the closing bracket) at the next one's start.
+      if (!(next - 1 > start) || next > tableBytes.length || !isObject(table[i])) throw new DamagedCache('a finding offset is wrong');
+      encoded.set(table[i]!, tableBytes.subarray(start, next - 1));
+      start = next;
+    }
     const byIndex = this.json<Record<string, Record<string, number[]>>>(this.head.parts.units);
     const files: Record<string, CachedFile> = {};
     for (const [p, f] of Object.entries(this.head.files)) {
@@ -181,7 +200,7 @@ class Store implements StoredState {
         });
       }
     }
-    return { files, units, globalRules: this.head.globalRules, documents: this.head.documents };
+    return { files, units, globalRules: this.head.globalRules, documents: this.head.documents, encoded };
   }
 
   close(): void {
@@ -234,6 +253,48 @@ function openStore(path: string, key: string): Store | undefined {
 /** Bytes of findings encoded into one buffer and written at once. */
 const WRITE_SIZE = 16 << 20;
 
+/**
+ * Bytes for the cache file, gathered into few large chunks: text and single
+ * bytes are written into buffers of about WRITE_SIZE bytes, bytes already
+ * held (a slice of the cache read) are passed on as they are.
+ */
+class Chunks {
+  private free: Buffer | undefined;
+  private used = 0;
+
+  constructor(private readonly body: Array<string | Uint8Array>) {}
+
+  private room(n: number): Buffer {
+    if (!this.free || this.free.length - this.used < n) {
+      this.flush();
+      this.free = Buffer.allocUnsafe(Math.max(WRITE_SIZE, n));
+    }
+    return this.free;
+  }
+
+  text(s: string): void {
+    const b = this.room(Buffer.byteLength(s));
+    this.used += b.write(s, this.used);
+  }
+
+  byte(x: number): void {
+    this.room(1)[this.used++] = x;
+  }
+
+  bytes(b: Buffer): void {
+    this.flush();
+    this.body.push(b);
+  }
+
+  /** Pass on what is written so far; the rest of the buffer is used for what comes next. */
+  flush(): void {
+    if (!this.free || this.used === 0) return;
+    this.body.push(this.free.subarray(0, this.used));
+    this.free = this.free.subarray(this.used);
+    this.used = 0;
+  }
+}
+
 /** The cache file's content for a session: the head line, then the parts. */
 function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Array> {
   const body: Array<string | Uint8Array> = [];
@@ -248,13 +309,14 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
   // The table: each finding once (a finding is one object in its unit and where it is shown), shown ones first,
   // file by file; each encoded as it is added, so that its length in bytes is known.
   const index = new Map<Finding, number>();
-  const elements: string[] = [];
+  // A finding restored unchanged from the cache read is its stored bytes, copied; any other is encoded here.
+  const elements: Array<string | Buffer> = [];
   const add = (f: Finding): number => {
     let i = index.get(f);
     if (i === undefined) {
       index.set(f, (i = elements.length));
       const about = snap.about(f);
-      elements.push(JSON.stringify(about ? { ...f, about } : f));
+      elements.push(snap.encoded(f) ?? JSON.stringify(about ? { ...f, about } : f));
     }
     return i;
   };
@@ -283,33 +345,45 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
     files[p] = rest;
     heavy[p] = { keys, ...(ranges ? { ranges } : {}), ...(layout ? { layout } : {}) };
   }
-  // The table, in buffers of about WRITE_SIZE bytes, each finding encoded straight into one; its offset noted as it goes.
+  // The table. A finding encoded here goes straight into a buffer of about WRITE_SIZE bytes; stored ones that follow
+  // each other in the cache read (most of an unchanged register) go out as one slice of it, not copied. Offsets noted as it goes.
   const offsets: string[] = [];
   const digits = (n: number) => String(n).padStart(OFFSET_DIGITS, '0');
   const tableStart = at;
-  const lengths = elements.map((e) => Buffer.byteLength(e));
-  body.push('[');
+  const out = new Chunks(body);
+  out.text('[');
   at += 1;
-  for (let i = 0; i < elements.length; ) {
-    let j = i;
-    let size = 0;
-    do size += lengths[j++]! + 1;
-    while (j < elements.length && size < WRITE_SIZE);
-    const bytes = Buffer.allocUnsafe(size);
-    let o = 0;
-    for (let k = i; k < j; k++) {
-      offsets.push(digits(at + o - tableStart));
-      o += bytes.write(elements[k]!, o);
-      bytes[o++] = k === elements.length - 1 ? 0x5d : 0x2c; // ] after the last, else a comma
+  /** Stored findings, consecutive in the cache read: one view of its bytes, the commas between them included. */
+  let run: Buffer | undefined;
+  const endRun = (separator: number) => {
+    if (!run) return;
+    out.bytes(run);
+    out.byte(separator);
+    run = undefined;
+  };
+  const last = elements.length - 1;
+  elements.forEach((e, k) => {
+    offsets.push(digits(at - tableStart));
+    if (typeof e === 'string') {
+      endRun(0x2c);
+      out.text(e);
+      out.byte(k === last ? 0x5d : 0x2c); // ] after the last, else a comma
+      at += Buffer.byteLength(e) + 1;
+      return;
     }
-    body.push(bytes);
-    at += size;
-    i = j;
-  }
+    if (run && run.buffer === e.buffer && run.byteOffset + run.length + 1 === e.byteOffset) run = Buffer.from(run.buffer, run.byteOffset, run.length + 1 + e.length);
+    else {
+      endRun(0x2c);
+      run = e;
+    }
+    at += e.length + 1;
+  });
+  endRun(0x5d);
   if (elements.length === 0) {
-    body.push(']');
+    out.text(']');
     at += 1;
   }
+  out.flush();
   // The table's length: the last finding ends before its closing bracket.
   offsets.push(digits(at - tableStart));
   const table: Part = [tableStart, at - tableStart];

@@ -225,6 +225,8 @@ export interface SessionSnapshot {
   /** Findings shown per file (as shown in findings), after suppressions. */
   shown: ReadonlyMap<string, readonly Finding[]>;
   about(f: Finding): readonly string[] | undefined;
+  /** A finding's bytes as a store holds them (with its `about`), when it comes unchanged from one: written again as they are. */
+  encoded(f: Finding): Buffer | undefined;
   globalRules: string[];
   documents: string;
 }
@@ -252,6 +254,8 @@ export interface SessionState {
   globalRules: string[];
   /** A hash of the documents read (paths and texts): global rules run again when it differs. */
   documents?: string;
+  /** Each finding of `units` as the store held it (JSON, with its `about`): kept, so that saving it again copies the bytes. */
+  encoded?: WeakMap<object, Buffer>;
 }
 
 export interface SessionOptions extends LintOptions {
@@ -306,6 +310,8 @@ export class LintSession {
   private readonly documentTexts = new Map<string, string>();
   /** What each finding is about, for `supersedes`. */
   private readonly about = new WeakMap<Finding, readonly string[]>();
+  /** Findings restored unchanged from a store, with their stored bytes (see SessionState.encoded). */
+  private readonly encoded = new WeakMap<Finding, Buffer>();
   /** File digests (for baselines) by entry. */
   private readonly digests = new WeakMap<Entry, string>();
   /** Whether the findings after suppressions were computed for every file once (then only changed files are redone). */
@@ -522,6 +528,7 @@ export class LintSession {
       units: this.units,
       shown: this.final,
       about: (f) => this.about.get(f),
+      encoded: (f) => this.encoded.get(f),
       globalRules: [...this.globalRules],
       documents: this.documentsHash,
     };
@@ -1196,8 +1203,11 @@ export class LintSession {
       for (const [key, list] of Object.entries(byKey)) {
         found.set(
           key,
-          list.map(({ about, ...f }) => {
+          list.map((stored) => {
+            const { about, ...f } = stored;
             if (about) this.about.set(f, about);
+            const bytes = state.encoded?.get(stored);
+            if (bytes) this.encoded.set(f, bytes);
             return f;
           }),
         );

@@ -149,7 +149,8 @@ function statementKey(c: LoadedClaim, year: number | undefined): string {
 
 /**
  * The guidance of a group by distinct statement ({@link statementKey}), each
- * the positions of its guidelines in the newest-first order: a claim is
+ * the positions of its guidelines in the newest-first order, statements in
+ * the order of their first (newest) guideline: a claim is
  * compared with each statement once, not with every guideline, and the
  * newest guideline of a statement that qualifies is found from the front.
  */
@@ -171,7 +172,7 @@ function statementsOf(guidance: readonly Guidance[]): number[][] {
  * statement's positions in `guidance` (newest first), `verdict` says how a
  * statement bears on the claim (null: not at all), asked once per statement
  * at most and not for a statement that cannot win. The same answer as a scan
- * of every guideline, newest first, in O(statements).
+ * of every guideline, newest first, in O(statements newer than `after`).
  */
 export function newestContradicting<V extends { match: boolean }>(
   guidance: ReadonlyArray<{ year: number; claim: { file: unknown } }>,
@@ -181,18 +182,23 @@ export function newestContradicting<V extends { match: boolean }>(
   verdict: (statement: number) => V | null,
 ): { at: number; verdict: V } | undefined {
   let best: { at: number; verdict: V } | undefined;
-  statements.forEach((positions, s) => {
+  // Statements come in the order of their newest guideline (statementsOf), so the scan stops at the first statement
+  // whose newest guideline is not newer than the basis, or comes after a match.
+  for (let s = 0; s < statements.length; s++) {
+    const positions = statements[s]!;
+    const first = positions[0]!;
+    if (guidance[first]!.year <= after || (best?.verdict.match && first > best.at)) break;
     // Its newest guideline from another file: positions run newest first, so if that one is not newer, none is.
     let i = 0;
     while (i < positions.length && guidance[positions[i]!]!.claim.file === file) i++;
     const at = positions[i];
-    if (at === undefined || guidance[at]!.year <= after) return;
+    if (at === undefined || guidance[at]!.year <= after) continue;
     // A later guideline cannot beat a match, nor an uncertain one unless it matches.
-    if (best && at > best.at && best.verdict.match) return;
+    if (best && at > best.at && best.verdict.match) continue;
     const v = verdict(s);
-    if (!v) return;
+    if (!v) continue;
     if (!best || (v.match && !best.verdict.match) || (v.match === best.verdict.match && at < best.at)) best = { at, verdict: v };
-  });
+  }
   return best;
 }
 

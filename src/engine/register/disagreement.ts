@@ -18,11 +18,13 @@ export interface Disagreement {
   otherValue: string;
 }
 
-const dimensions = (vocab: Vocabulary): Array<[Disagreement['dimension'], Dimension]> => [
-  ['value', valueDimension(vocab)],
-  ['direction', directionDimension],
-  ['magnitude', magnitudeDimension],
-];
+/** The dimensions, made once per vocabulary (a check may compare millions of pairs). */
+const byVocabulary = new WeakMap<Vocabulary, Array<[Disagreement['dimension'], Dimension]>>();
+function dimensions(vocab: Vocabulary): Array<[Disagreement['dimension'], Dimension]> {
+  let dims = byVocabulary.get(vocab);
+  if (!dims) byVocabulary.set(vocab, (dims = [['value', valueDimension(vocab)], ['direction', directionDimension], ['magnitude', magnitudeDimension]]));
+  return dims;
+}
 
 /**
  * The disagreement between `b` and `a` (claims on the same subject and

@@ -168,7 +168,8 @@ describe('newestContradicting', () => {
         if (scan === undefined || (v.match && !verdicts[statementOf[scan]!]!.match)) scan = i;
         if (v.match) break;
       }
-      const dense = statements.filter((p) => p !== undefined);
+      // As statementsOf gives them: in the order of their newest guideline.
+      const dense = statements.filter((p) => p !== undefined).sort((a, b) => a[0]! - b[0]!);
       const picked = newestContradicting(guidance, dense, file, after, (s) => verdicts[statementOf[dense[s]![0]!]!]!);
       expect(picked?.at, `round ${round}`).toBe(scan);
       if (scan !== undefined) found++;

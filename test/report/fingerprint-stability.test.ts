@@ -10,6 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { fingerprint } from '../../src/engine/report/fingerprint.js';
 import { lintTexts, type LintOptions } from '../../src/engine/run/linter.js';
 import type { Finding } from '../../src/engine/report/finding.js';
 
@@ -134,5 +136,21 @@ claims:
     const onA = { ...base, ...at('claims/a.yaml', 'a/x'), message: 'other words', related: [{ kind: 'claim' as const, text: '', ...at('claims/b.yaml', 'b/x') }] };
     expect(fingerprint(onA)).toBe(fingerprint(onB));
     expect(fingerprint({ ...onB, rule: 'conflict/direction' })).not.toBe(fingerprint(onB));
+  });
+});
+
+// Baselines written by earlier versions hold fingerprints: the hash and its input are fixed, whichever of Node's
+// hashing functions computes it (the one-shot `crypto.hash` where Node has it, `createHash` before 20.12).
+describe('the fingerprint itself', () => {
+  it('is the first 32 hex digits of the SHA-256 of rule, sorted locations and key', () => {
+    const finding = {
+      rule: 'conflict/value',
+      file: 'claims/b.yaml',
+      claim: 'b/x',
+      related: [{ file: 'claims/a.yaml', claim: 'a/y' }],
+    } as unknown as Omit<Finding, 'fingerprint'>;
+    const want = createHash('sha256').update(['conflict/value', 'claims/a.yaml#a/y|claims/b.yaml#b/x', 'k'].join('\u0000')).digest('hex').slice(0, 32);
+    expect(fingerprint(finding, { key: 'k' })).toBe(want);
+    expect(want).toBe('d48b2f978fd0325847857bc9009b0e0b');
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding } from './finding.js';
 
 /** What a check says about a finding's identity, beside its rule, file, claim and related items. */
@@ -37,8 +37,13 @@ export function fingerprint(f: Omit<Finding, 'fingerprint'>, identity: FindingId
   const located = `${f.file}#${f.claim ?? ''}`;
   const related = identity.relatedIsGroup ? [] : f.related.map((r) => `${r.file}#${r.claim}`);
   const involved = [located, ...related].sort().join('|');
-  return createHash('sha256')
-    .update([f.rule, involved, identity.key ?? ''].join('\u0000'))
-    .digest()
-    .toString('hex', 0, 16); // the first 32 hex digits, as a string of its own (a slice would keep all 64)
+  // The first 32 hex digits, as a string of its own (a slice would keep all 64).
+  return sha256([f.rule, involved, identity.key ?? ''].join('\u0000')).toString('hex', 0, 16);
+}
+
+/** Node's one-shot hash (Node 20.12 and later): a third of the time of createHash for short strings, as many as there are findings. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+
+function sha256(data: string): Buffer {
+  return oneShot ? oneShot('sha256', data, 'buffer') : crypto.createHash('sha256').update(data).digest();
 }

@@ -136,6 +136,10 @@ describe('--cache', () => {
     await withCachedCopy(async (dir, cache, file) => {
       const whole = out(await lint({ cwd: dir, now: NOW }));
       expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(whole);
+      // Every part is ASCII (read as Latin-1): the findings' curly quotes and other characters past U+007F are escaped.
+      expect(whole).toMatch(/[^\x00-\x7f]/);
+      expect(readFileSync(file).every((b) => b < 0x80)).toBe(true);
+      expect(readFileSync(file, 'latin1')).toMatch(/\\u201[cd]/);
       // The findings by rule and the whole table are not read for a file given: damaged, the run does not notice.
       const head = headOf(file);
       damage(file, head.parts['units']!, head.base);

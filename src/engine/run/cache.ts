@@ -42,8 +42,22 @@ export interface CacheOptions {
 export const CACHE_FILE = 'claimlint.cache';
 /** The name the cache had before it was read by parts (a JSON file): removed when the new one is written beside it. */
 const OLD_CACHE_FILE = 'claimlint-cache.json';
-/** The first line's start: the format's name and version, then the head's length in bytes. */
-const MAGIC = 'claimlint-cache 2 ';
+/**
+ * The first line's start: the format's name and version, then the head's
+ * length in bytes. Version 3: every part is ASCII (see {@link ascii}).
+ */
+const MAGIC = 'claimlint-cache 3 ';
+
+/**
+ * JSON in ASCII: every character past U+007F written as a \u escape (JSON.parse
+ * reads them back). The cache's bytes are then decoded as Latin-1, about
+ * twice as fast as UTF-8 for a file of 100 MB, into one-byte strings that
+ * JSON.parse also reads faster; claim text puts few such characters in it.
+ */
+function ascii(json: string): string {
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /** Digits of each finding's offset in the table (up to 10 GB of findings). */
 const OFFSET_DIGITS = 10;
@@ -134,7 +148,7 @@ class Store implements StoredState {
 
   private json<T>(part: Part): T {
     try {
-      return JSON.parse(this.bytes(part).toString('utf8')) as T;
+      return JSON.parse(this.bytes(part).toString('latin1')) as T;
     } catch (e) {
       throw e instanceof DamagedCache ? e : new DamagedCache('a part of the cache file is not JSON');
     }
@@ -165,7 +179,7 @@ class Store implements StoredState {
     const tableBytes = this.bytes(this.head.parts.table);
     let table: Array<Finding & { about?: readonly string[] }>;
     try {
-      table = JSON.parse(tableBytes.toString('utf8')) as typeof table;
+      table = JSON.parse(tableBytes.toString('latin1')) as typeof table;
     } catch {
       throw new DamagedCache('the findings part of the cache file is not JSON');
     }
@@ -240,7 +254,7 @@ function openStore(path: string, key: string): Store | undefined {
     if (!Number.isSafeInteger(length) || length <= 0) throw new DamagedCache('no head length');
     const headBytes = Buffer.allocUnsafe(length);
     if (readSync(fd, headBytes, 0, length, eol + 1) !== length) throw new DamagedCache('the head is cut short');
-    const head = JSON.parse(headBytes.toString('utf8')) as Head;
+    const head = JSON.parse(headBytes.toString('latin1')) as Head;
     if (head.key !== key) throw new DamagedCache('another setup');
     if (!isHead(head)) throw new DamagedCache('the head is not as written');
     return new Store(fd, head, eol + 1 + length);
@@ -316,7 +330,7 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
     if (i === undefined) {
       index.set(f, (i = elements.length));
       const about = snap.about(f);
-      elements.push(snap.encoded(f) ?? JSON.stringify(about ? { ...f, about } : f));
+      elements.push(snap.encoded(f) ?? ascii(JSON.stringify(about ? { ...f, about } : f)));
     }
     return i;
   };
@@ -390,10 +404,10 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
   const offsetsPart = put(offsets.join(''));
   const shown: Record<string, Part> = {};
   for (const d of [...new Set([...displays, ...into.keys()])].sort()) {
-    shown[d] = put(JSON.stringify([own.get(d) ?? [], [...(into.get(d) ?? [])].sort((a, b) => a - b)]));
+    shown[d] = put(ascii(JSON.stringify([own.get(d) ?? [], [...(into.get(d) ?? [])].sort((a, b) => a - b)])));
   }
-  const parts: Head['parts'] = { files: put(JSON.stringify(heavy)), units: put(JSON.stringify(units)), table, offsets: offsetsPart };
-  const head = JSON.stringify({ key, files, globalRules: snap.globalRules, documents: snap.documents, count: elements.length, parts, shown } satisfies Head);
+  const parts: Head['parts'] = { files: put(ascii(JSON.stringify(heavy))), units: put(ascii(JSON.stringify(units))), table, offsets: offsetsPart };
+  const head = ascii(JSON.stringify({ key, files, globalRules: snap.globalRules, documents: snap.documents, count: elements.length, parts, shown } satisfies Head));
   return [`${MAGIC}${Buffer.byteLength(head)}\n`, head, ...body];
 }
 

@@ -224,6 +224,17 @@ describe('--cache', () => {
       const bad = claimlint(['--cache-location', 'x'], { cwd: dir });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('--cache-location needs --cache');
+      // A cache that cannot be written is a configuration error (exit 2) that says why, never a stack trace or a hang.
+      writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
+      const unwritable = claimlint(['--cache', '--cache-location', 'blocker/cache/'], { cwd: dir });
+      expect(unwritable.code).toBe(2);
+      expect(unwritable.stderr).toMatch(/^claimlint: cannot write \S*blocker\/cache\/claimlint\.cache: a part of the path is not a folder\n$/);
+      if (existsSync('/proc/self')) {
+        // Under /proc, Node's recursive mkdir never returns (Linux only).
+        const proc = claimlint(['--cache', '--cache-location', '/proc/claimlint-nope/'], { cwd: dir });
+        expect(proc.code).toBe(2);
+        expect(proc.stderr).toBe('claimlint: cannot write /proc/claimlint-nope/claimlint.cache: a file cannot be created there\n');
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

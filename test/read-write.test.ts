@@ -3,7 +3,7 @@
  * not be lost or left half-done (issue 9, points 2 to 4).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +53,16 @@ describe('writing outputs', () => {
     writeFileSync(join(dir, 'file'), 'x');
     expect(() => writeFileAtomic(join(dir, 'file', 'r.txt'), 'x', 'file/r.txt')).toThrow(/^cannot write file\/r\.txt: /);
     expect(readdirSync(dir)).toEqual(['file', 'out']);
+    // Missing folders are made, level by level.
+    writeFileAtomic(join(dir, 'a', 'b', 'r.txt'), 'x');
+    expect(readFileSync(join(dir, 'a', 'b', 'r.txt'), 'utf8')).toBe('x');
+  });
+
+  // Node's recursive mkdir never returns for a folder under /proc (Linux only: there is no /proc elsewhere).
+  it.runIf(existsSync('/proc/self'))('fails at once, with the reason, for a folder that cannot be made (under /proc)', () => {
+    expect(() => writeFileAtomic('/proc/claimlint-nope/deeper/r.json', 'x')).toThrow(
+      new ConfigError('cannot write /proc/claimlint-nope/deeper/r.json: a file cannot be created there'),
+    );
   });
 
   it('writes into a pipe or device in place (-o /dev/null), never renaming a file over it', async () => {

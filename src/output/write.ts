@@ -122,6 +122,28 @@ function isLinkToFile(path: string): boolean {
 }
 
 /**
+ * Create a folder and the missing folders above it, one level at a time.
+ * Node's `mkdirSync(..., { recursive: true })` never returns for a path under
+ * /proc (mkdir there fails with ENOENT although the parent exists, and it
+ * retries the parent forever); here the first failure is thrown.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by another process: as good.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw e;
+    }
+  }
+}
+
+/**
  * Write `content` to `path` atomically: a temporary file in the same folder,
  * then a rename over the target (over the file a symbolic link points to,
  * not the link; a device or pipe is written in place). `content` is a string or chunks (a streamed
@@ -159,7 +181,7 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
       writeTo(path);
       return;
     }
-    mkdirSync(dirname(target), { recursive: true });
+    makeFolders(dirname(target));
     writeTo(tmp);
     renameSync(tmp, target);
   } catch (e) {

@@ -107,6 +107,7 @@ if (isMainModule(import.meta.url)) {
   });
   const code = await run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (s) => process.stderr.write(s),
     isTTY: process.stdout.isTTY === true,
     env: process.env,

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { LintOptions, LintResult } from '../engine/run/linter.js';
-import { chunksOf, FORMAT_NAMES, loadFormatter, writeReportAtomic, type AnyFormatter as Formatter } from '../formatters/index.js';
+import { bytesOf, chunksOf, FORMAT_NAMES, loadFormatter, writeReportAtomic, type AnyFormatter as Formatter } from '../formatters/index.js';
 import { terminalSafe } from '../formatters/terminal-text.js';
 import { packageInfo } from '../paths.js';
 import { guardOutputPaths, writeFileAtomic } from '../output/write.js';
@@ -185,6 +185,7 @@ async function emit(result: LintResult, values: LintValues, io: CliIo, formatter
   // Streamed: the formatter's chunks are written in batches, to stdout or atomically to the file.
   const out = formatter(shown, { color: wantColor(values, io, outFile !== undefined), tool, env: io.env });
   if (outFile) writeReportAtomic(resolve(io.cwd, outFile), out, outFile);
+  else if (io.stdoutBytes && typeof out !== 'string') for (const bytes of bytesOf(out)) io.stdoutBytes(bytes);
   else for (const chunk of chunksOf(out)) io.stdout(chunk);
   if (result.summary.errors > 0) return 1;
   if (tooManyWarnings) {

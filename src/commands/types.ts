@@ -7,6 +7,8 @@ import { ConfigError } from '../engine/run/errors.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
+  /** Bytes to standard output (a large report, encoded as it is made); without it, reports go through `stdout`. */
+  stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;

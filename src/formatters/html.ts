@@ -27,6 +27,7 @@ import type { EvidenceLevel } from '../model.js';
 import { summariesOf, type ClaimSummaries, type LintResult } from '../engine/run/linter.js';
 import { docsUrl } from '../paths.js';
 import { jsonChunks, MappedArray, MappedRecord } from './json-stream.js';
+import { bytesOf } from './sink.js';
 import type { FormatterContext, StreamingFormatter } from './types.js';
 
 /** Escape text for HTML content and for quoted attribute values. */
@@ -79,20 +80,20 @@ export function* packChunks(value: unknown, segment = PACK_SEGMENT): Generator<s
     carry = bytes.subarray(whole);
     return bytes.toString('base64', 0, whole);
   };
-  let pending: Buffer[] = [];
-  let size = 0;
-  for (const chunk of jsonChunks(value, 3, { compact: true })) {
-    const b = Buffer.from(chunk, 'utf8');
-    pending.push(b);
-    size += b.length;
-    if (size >= segment) {
-      const out = encode(deflateRawSync(Buffer.concat(pending), { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
-      pending = [];
-      size = 0;
-      if (out) yield out;
+  // The JSON comes in small pieces; `bytesOf` gathers them, encoded, into segments.
+  const segments = bytesOf(jsonChunks(value, 3, { compact: true }), segment)[Symbol.iterator]();
+  let next = segments.next();
+  while (!next.done) {
+    const bytes = next.value;
+    next = segments.next();
+    if (next.done) {
+      yield encode(deflateRawSync(bytes, { level: 6 }), true);
+      return;
     }
+    const out = encode(deflateRawSync(bytes, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+    if (out) yield out;
   }
-  yield encode(deflateRawSync(Buffer.concat(pending), { level: 6 }), true);
+  yield encode(deflateRawSync(Buffer.alloc(0), { level: 6 }), true);
 }
 
 /**

@@ -20,4 +20,4 @@ export async function loadFormatter(name: string): Promise<AnyFormatter | undefi
 }
 
 export type { AnyFormatter, Formatter, FormatterContext, StreamingFormatter } from './types.js';
-export { chunksOf, outputText, writeReportAtomic, type FormatterOutput } from './sink.js';
+export { bytesOf, chunksOf, outputText, writeReportAtomic, type FormatterOutput } from './sink.js';

@@ -9,7 +9,7 @@ import json, { findingJson } from '../../src/formatters/json.js';
 import junit from '../../src/formatters/junit.js';
 import stylish from '../../src/formatters/stylish.js';
 import compact from '../../src/formatters/compact.js';
-import { batched, outputText } from '../../src/formatters/sink.js';
+import { batched, bytesOf, outputText } from '../../src/formatters/sink.js';
 import { byFile } from '../../src/formatters/order.js';
 import { finding, mixedResult, result } from '../helpers/results.js';
 
@@ -46,7 +46,7 @@ describe('streamed output', () => {
     }
   });
 
-  it('the json format is the documented object, written in pieces of about 64 KB', () => {
+  it('the json format is the documented object, written in pieces', () => {
     const r = mixedResult();
     const expected = (x: typeof r) =>
       `${JSON.stringify({ tool: CTX.tool, summary: x.summary, findings: x.findings.map(findingJson), notes: x.notes, fixed: x.fixed, citations: x.citations ?? [], disagreements: x.disagreements ?? [] }, null, 2)}\n`;
@@ -73,5 +73,18 @@ describe('streamed output', () => {
     const out = [...batched(parts, 1000)];
     expect(out.join('')).toBe(parts.join(''));
     expect(out.length).toBeLessThan(20);
+  });
+
+  it('encodes chunks into buffers of bytes: the same UTF-8 as the joined text, every buffer bounded', () => {
+    const parts = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `caf\u00e9 \u201c${i}\u201d \ud83d\ude00\n` : `chunk ${i}\n`));
+    // A chunk larger than a buffer goes out on its own; an empty chunk adds nothing.
+    parts.splice(1500, 0, 'x'.repeat(5000), '', '\u00e9'.repeat(2000));
+    // All buffers are kept before they are compared: a buffer reused for the next bytes would spoil the text.
+    const out = [...bytesOf(parts, 1024)];
+    expect(Buffer.concat(out).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+    expect(out.length).toBeGreaterThan(40);
+    for (const b of out) if (b.length <= 1024) expect(b.length).toBeGreaterThan(0);
+    expect(out.filter((b) => b.length > 1024).map((b) => b.length)).toEqual([5000, 4000]);
+    expect([...bytesOf([])]).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * cold run's, byte for byte — whole, and given one file (as the pre-commit
  * hook runs it, which reads only that file's findings from the cache).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fg from 'fast-glob';
 import { lintWithCache } from '../src/engine/run/cache.js';
@@ -84,9 +84,23 @@ async function cachedEqualsCold(dir: string, seed: number, steps: number): Promi
   const rand = rng(seed);
   let reused = 0;
   let givenRuns = 0;
+  let givenAfterEdit = 0;
   for (let i = 0; i <= steps; i++) {
-    const what = i === 0 ? 'first run' : rand() < 0.15 ? editConfig(dir, rand) : randomEdit(dir, rand).what;
+    let paths: string[] = [];
+    let what = 'first run';
+    if (i > 0 && rand() < 0.15) what = editConfig(dir, rand);
+    else if (i > 0) ({ what, paths } = randomEdit(dir, rand));
     const cold = out(await lint({ cwd: dir, now: NOW }));
+    // Given the file just edited (or another), as the pre-commit hook runs after a change: the saved session is
+    // restored and updated, and the cache saved for the whole run below to read.
+    const edited = paths.map((p) => relative(dir, p)).filter((p) => p.startsWith('claims/') && existsSync(join(dir, p)));
+    if (i > 0 && rand() < 0.5) {
+      const files = claimFilesOf(dir);
+      const file = edited[0] && rand() < 0.7 ? edited[0] : files[Math.floor(rand() * files.length)]!;
+      const want = out(await lint({ cwd: dir, now: NOW, patterns: [file] }));
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [file] }, cache)) === want, `step ${i}: ${what}, given ${file} after the edit`).toBe(true);
+      givenAfterEdit++;
+    }
     const hadCache = existsSync(join(cache.location, 'claimlint.cache'));
     const cached = out(await lintWithCache({ cwd: dir, now: NOW }, cache));
     if (hadCache) reused++;
@@ -109,6 +123,7 @@ async function cachedEqualsCold(dir: string, seed: number, steps: number): Promi
   }
   expect(reused).toBeGreaterThan(0);
   expect(givenRuns).toBeGreaterThan(0);
+  expect(givenAfterEdit).toBeGreaterThan(0);
 }
 
 describe('--cache', () => {
@@ -127,6 +142,67 @@ describe('--cache', () => {
       generateRegister(dir, { claims: 500, files: 10, seed: 9 });
       writeFileSync(join(dir, 'claimlint.config.yaml'), `${readFileSync(join(dir, 'claimlint.config.yaml'), 'utf8')}ignores: []\nrules: {}\n`);
       await cachedEqualsCold(dir, 13, 20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given a file changed since it was written, restores the session, checks the groups the edit touched, and saves the cache', { timeout: 120_000 }, async () => {
+    await withCachedCopy(async (dir, cache, file) => {
+      await lintWithCache({ cwd: dir, now: NOW }, cache);
+      const [first, second] = claimFilesOf(dir);
+      const text = readFileSync(join(dir, first!), 'utf8');
+      // A claim's text changed (one group checked again), then a claim's value (its groups' findings change).
+      for (const edited of [text.replace(/(\n\s+text: ")/, '$1Edited: '), text.replace('value: {effect: benefit}', 'value: {effect: no-benefit}')]) {
+        expect(edited).not.toBe(text);
+        writeFileSync(join(dir, first!), edited);
+        const before = readFileSync(file);
+        expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [first!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [first!] })));
+        expect(readFileSync(file).equals(before), 'the cache is saved').toBe(false);
+        // The saved cache is the register as it is now: a whole run and a run given another file read it as it is.
+        const saved = statSync(file).mtimeMs;
+        expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(out(await lint({ cwd: dir, now: NOW })));
+        expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [second!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [second!] })));
+        expect(statSync(file).mtimeMs).toBe(saved);
+      }
+    });
+  });
+
+  it('after an edit, the works of files it does not parse stand in with the source the cache kept', { timeout: 60_000 }, async () => {
+    // The guidelines' claims are on another subject: an edit to the blog checks the blog's groups again, with the
+    // guidelines' files in the citation graph by their sources only (what the cache recorded of them).
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-works-'));
+    try {
+      mkdirSync(join(dir, 'claims'));
+      const claim = (subject: string, value: string, evidence = '') =>
+        `    subject: ${subject}\n    aspect: dosing\n    property: primary-prevention-start\n    value: { category: ${value} }\n    context: { population: adults aged 60 or older }\n${evidence}`;
+      const guideline = (year: number, value: string, extra = '') =>
+        `source:\n  id: uspstf-${year}\n  title: Aspirin for the prevention of cardiovascular disease, ${year}\n  kind: guideline\n  published: ${year}\n  doi: 10.1001/uspstf-${year}\n${extra}claims:\n  - id: start-60\n    text: "Recommendation on starting statins at 60 or older"\n${claim('statins', value)}`;
+      writeFileSync(join(dir, 'claims/new.yaml'), guideline(2022, 'not-recommended'));
+      writeFileSync(join(dir, 'claims/old.yaml'), guideline(2009, 'recommended', '  superseded_by: uspstf-2022\n'));
+      const blog = (text: string) =>
+        [
+          'source:\n  id: blog\n  title: Aspirin facts\n  kind: blog\n  published: 2023\n  references:',
+          '    - { id: "1", title: "USPSTF 2009", doi: 10.1001/uspstf-2009 }',
+          '    - { id: "2", title: "USPSTF 2022", doi: 10.1001/uspstf-2022 }',
+          'claims:',
+          `  - id: cites-old\n    text: "${text}"`,
+          claim('aspirin', 'recommended', '    evidence:\n      - cites: ["1"]'),
+        ].join('\n');
+      writeFileSync(join(dir, 'claims/blog.yaml'), blog('The 2009 advice on aspirin'));
+      const cache = { location: join(dir, 'cache-folder'), folder: true };
+      const cold = await lint({ cwd: dir, now: NOW });
+      expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache))).toBe(out(cold));
+      // The citation of a superseded work: found through old.yaml's DOI and superseded_by, naming new.yaml's source.
+      expect(cold.findings.filter((f) => f.rule === 'currency/superseded').map((f) => `${f.claim} ${f.related.map((r) => `${r.file}:${r.line}`).join(' ')}`)).toEqual([
+        'blog/cites-old claims/blog.yaml:7 claims/new.yaml:2',
+      ]);
+      for (const [i, text] of ['The advice of 2009 on aspirin', 'Aspirin advice, 2009'].entries()) {
+        writeFileSync(join(dir, 'claims/blog.yaml'), blog(text));
+        const patterns = i === 0 ? ['claims/blog.yaml'] : [];
+        expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns }, cache)), text).toBe(out(await lint({ cwd: dir, now: NOW, patterns })));
+        expect(out(await lintWithCache({ cwd: dir, now: NOW }, cache)), text).toBe(out(await lint({ cwd: dir, now: NOW })));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -152,7 +228,8 @@ describe('--cache', () => {
         checked++;
       }
       expect(checked).toBeGreaterThan(3);
-      // A file changed since: a run given files lints as without the cache, and leaves the cache as it is.
+      // A file changed since, and a part the restored session reads is damaged: a run given files lints as without the
+      // cache, and leaves the cache as it is.
       const [first] = claimFilesOf(dir);
       writeFileSync(join(dir, first!), `${readFileSync(join(dir, first!), 'utf8')}\n# changed\n`);
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [first!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [first!] })));

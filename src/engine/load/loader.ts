@@ -472,3 +472,101 @@ export function parseClaimFile(path: string, text: string, opts: ParseOptions = 
   });
   return file;
 }
+
+/**
+ * A file's source block as the cache keeps it: the source as loaded (with
+ * its valid references), where each of those references sits in the YAML
+ * list, and every reference id the list defines (see
+ * {@link RegisterFile.referenceIds}). Enough for the file to stand in, with
+ * no claim, in the citation graph of a run that does not parse it.
+ */
+export interface SourceRecord {
+  source: Source;
+  /** Per valid reference (`source.references`), its index in the YAML list. */
+  references: number[];
+  referenceIds: string[];
+}
+
+/** Whether JSON gives back the same value: no non-finite number and no -0 (the rest of parsed YAML data is JSON's). */
+function jsonFaithful(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (typeof v !== 'object' || v === null) return typeof v !== 'undefined' && typeof v !== 'function' && typeof v !== 'bigint' && typeof v !== 'symbol';
+  if (Array.isArray(v)) return v.every(jsonFaithful);
+  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(jsonFaithful);
+}
+
+/** A file's {@link SourceRecord}, or undefined when it has no source or JSON would not give its source back as it is. */
+export function sourceRecordOf(file: RegisterFile): SourceRecord | undefined {
+  if (!file.source || !jsonFaithful(file.source)) return undefined;
+  return { source: file.source, references: file.references.map((r) => r.index), referenceIds: [...file.referenceIds] };
+}
+
+/** Whether a value read from the cache has the shape of a {@link SourceRecord} (a damaged cache stands in for nothing). */
+function isSourceRecord(v: unknown): v is SourceRecord {
+  if (!isRecord(v) || !isRecord(v['source']) || typeof v['source']['id'] !== 'string') return false;
+  const refs = v['source']['references'];
+  const at = v['references'];
+  const ids = v['referenceIds'];
+  return (
+    Array.isArray(refs) &&
+    refs.every(isRecord) &&
+    Array.isArray(at) &&
+    at.length === refs.length &&
+    at.every((i) => Number.isInteger(i) && i >= 0) &&
+    Array.isArray(ids) &&
+    ids.every((i) => typeof i === 'string')
+  );
+}
+
+/**
+ * A file not parsed, standing in with its source only (a {@link SourceRecord}
+ * from the cache; `record` undefined: a file with no source) and no claim:
+ * the source, its references and reference ids are the record's, as the
+ * parse would give them; anything else (text, positions, problems...) is
+ * the real file's, parsed by `real` on first use. Undefined when the record
+ * is not well-formed.
+ */
+export function sourceOnlyFile(path: string, record: unknown, real: () => RegisterFile): RegisterFile | undefined {
+  if (record !== undefined && !isSourceRecord(record)) return undefined;
+  const source = record?.source;
+  const references: LoadedReference[] = [];
+  const file: RegisterFile = {
+    path,
+    get text() {
+      return real().text;
+    },
+    get doc() {
+      return real().doc;
+    },
+    get lineCounter() {
+      return real().lineCounter;
+    },
+    get data() {
+      return real().data;
+    },
+    get syntaxErrors() {
+      return real().syntaxErrors;
+    },
+    get schemaProblems() {
+      return real().schemaProblems;
+    },
+    ...(source ? { source } : {}),
+    sourceRange: (p = [], o = {}) => real().sourceRange(p, o),
+    claims: [],
+    references,
+    referenceIds: new Set(record?.referenceIds ?? []),
+    get ranges() {
+      return real().ranges;
+    },
+    scalarSpan: (p) => real().scalarSpan(p),
+    offsetRange: (start, end) => real().offsetRange(start, end),
+    get scanned() {
+      return real().scanned;
+    },
+  };
+  (source?.references ?? []).forEach((reference, k) => {
+    const index = record!.references[k]!;
+    references.push({ reference, index, file, range: (p = [], o = {}) => real().sourceRange(['references', index, ...p], o) });
+  });
+  return file;
+}

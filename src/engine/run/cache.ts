@@ -45,8 +45,10 @@ const OLD_CACHE_FILE = 'claimlint-cache.json';
 /**
  * The first line's start: the format's name and version, then the head's
  * length in bytes. Version 3: every part is ASCII (see {@link ascii}).
+ * Version 4: a file's `subject` keys are those of its dated claims (see
+ * session.ts `inSubjectScope`), and a file's source is kept (`works`).
  */
-const MAGIC = 'claimlint-cache 3 ';
+const MAGIC = 'claimlint-cache 4 ';
 
 /**
  * JSON in ASCII: every character past U+007F written as a \u escape (JSON.parse
@@ -74,7 +76,7 @@ interface Head {
   /** How many findings the table holds. */
   count: number;
   parts: {
-    /** Each file's keys, positions and claim layout: Record<path, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>>. */
+    /** Each file's keys, positions, claim layout and source: Record<path, Pick<CachedFile, 'keys' | 'ranges' | 'layout' | 'sourceRecord'>>. */
     files: Part;
     /** Findings by rule, then unit, as indexes into the table: Record<rule, Record<unit, number[]>>. */
     units: Part;
@@ -175,7 +177,7 @@ class Store implements StoredState {
   }
 
   full(): SessionState {
-    const heavy = this.json<Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>>>(this.head.parts.files);
+    const heavy = this.json<Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout' | 'sourceRecord'>>>(this.head.parts.files);
     const tableBytes = this.bytes(this.head.parts.table);
     let table: Array<Finding & { about?: readonly string[] }>;
     try {
@@ -353,11 +355,11 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
     const out: Record<string, number[]> = (units[rule] = {});
     for (const [k, list] of byKey) out[k] = list.map(add);
   }
-  const heavy: Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout'>> = {};
+  const heavy: Record<string, Pick<CachedFile, 'keys' | 'ranges' | 'layout' | 'sourceRecord'>> = {};
   const files: Record<string, CachedFileHead> = {};
-  for (const [p, { keys, ranges, layout, ...rest }] of Object.entries(snap.files)) {
+  for (const [p, { keys, ranges, layout, sourceRecord, ...rest }] of Object.entries(snap.files)) {
     files[p] = rest;
-    heavy[p] = { keys, ...(ranges ? { ranges } : {}), ...(layout ? { layout } : {}) };
+    heavy[p] = { keys, ...(ranges ? { ranges } : {}), ...(layout ? { layout } : {}), ...(sourceRecord ? { sourceRecord } : {}) };
   }
   // The table. A finding encoded here goes straight into a buffer of about WRITE_SIZE bytes; stored ones that follow
   // each other in the cache read (most of an unchanged register) go out as one slice of it, not copied. Offsets noted as it goes.
@@ -418,34 +420,34 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
   const setup = await resolveSetup({ ...opts, now });
   const key = setupKey(setup, cwd, now);
   const path = cachePath(cache);
-  let store = openStore(path, key);
-  if (opts.patterns?.length) {
-    // Files given (the pre-commit hook): their findings straight from the cache when nothing changed since it was
-    // written. Otherwise a lint as without the cache, which is left as it is: redoing the changed groups needs every
-    // file that feeds them parsed anyway, and reading and rewriting the whole cache would only add to that.
-    let shown: LintSession | undefined;
-    try {
-      shown = store && (await LintSession.openShown({ ...opts, now, setup, stored: store }));
-    } catch (e) {
-      if (!(e instanceof DamagedCache)) throw e;
-    } finally {
-      store?.close();
-    }
-    return shown ? shown.result() : lint({ ...opts, now });
-  }
-  const opened = store;
-  let session: LintSession;
+  const store = openStore(path, key);
+  const given = (opts.patterns?.length ?? 0) > 0;
+  let session: LintSession | undefined;
+  let restored = false;
   try {
-    session = await LintSession.open({ ...opts, now, setup, ...(store ? { stored: store } : {}) });
+    // Files given (the pre-commit hook): their findings straight from the cache when nothing changed since it was
+    // written (reading only their part of it).
+    if (given && store) {
+      const shown = await LintSession.openShown({ ...opts, now, setup, stored: store });
+      if (shown) return await shown.result();
+    }
+    // Otherwise the saved session, restored: the changed files are parsed, and those holding claims of the groups
+    // they touch; those groups are checked again.
+    if (store) {
+      session = await LintSession.open({ ...opts, now, setup, stored: store });
+      restored = true;
+    }
   } catch (e) {
     if (!(e instanceof DamagedCache)) throw e;
-    store = undefined; // written anew below
-    session = await LintSession.open({ ...opts, now, setup });
   } finally {
-    opened?.close();
+    store?.close();
   }
+  // No cache, or a damaged one. Files given: a lint as without the cache, which locates only what the given files
+  // show (the cache is left as it is: the next run of the whole register writes it). Else a full session, saved.
+  if (!session && given) return lint({ ...opts, now });
+  session ??= await LintSession.open({ ...opts, now, setup });
   const result = await session.result();
-  if (!store || session.changedSinceOpen) {
+  if (!restored || session.changedSinceOpen) {
     // The one atomic writer (output/write.ts): a temporary file beside it, removed on failure or signal, then a rename.
     writeFileAtomic(path, serialize(key, session.snapshot()));
     const old = join(dirname(path), OLD_CACHE_FILE);

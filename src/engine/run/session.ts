@@ -13,7 +13,8 @@
  * what its findings can depend on.
  *  - `file`: the file the finding is in (schema, evidence, references...);
  *  - `source`: the files sharing a source id (duplicate ids);
- *  - `subject`: the claims about one subject, after vocabulary aliases (timeline);
+ *  - `subject`: the dated claims (time values) about one subject, after
+ *    vocabulary aliases (timeline, which reads no other claim);
  *  - `subject-property`: the claims sharing subject and property (conflicts);
  *  - `global`: anything (the safe default for a kind not listed).
  * A rule's findings are stored by unit: the file, source id, subject or
@@ -24,9 +25,11 @@
  * attributed to a group: the session then runs that rule in full.
  *
  * Kinds that read the source documents (quote anchoring, document
- * existence, unregistered statements) or the citation graph are global:
- * they run in full after every change, documents re-read, so that an edit
- * to a `document:` file or to the team's own content is seen.
+ * existence, unregistered statements) or the citation graph run in full
+ * when what they read beyond their unit changed (see DOCUMENT_KINDS,
+ * NAMING_KINDS, WORK_KINDS); documents are read again after every change,
+ * so that an edit to a `document:` file or to the team's own content is
+ * seen.
  *
  * After the rules, the findings go through the same steps as in lint():
  * `supersedes` (across rules, by what each finding is about), inline
@@ -41,13 +44,15 @@ import { existsSync, statSync, type BigIntStats } from 'node:fs';
 import picomatch from 'picomatch';
 import { displayPath } from '../../paths.js';
 import { compareFindings, type Finding } from '../report/finding.js';
-import { parseClaimFile, type RegisterFile } from '../load/loader.js';
+import { parseClaimFile, sourceOnlyFile, sourceRecordOf, type RegisterFile, type SourceRecord } from '../load/loader.js';
 import { lineStarts, type Range } from '../load/location.js';
 import { parseFiles, readFileText, type FileText } from '../load/pool.js';
 import { readRegisterFileSync, statFingerprint, type ReadProblem } from '../load/read.js';
 import type { DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
 import { Register } from '../register/register.js';
+import { valueKind } from '../register/values.js';
+import type { Claim } from '../../model.js';
 import type { Report } from './check.js';
 import { DEFAULT_FILES } from './config.js';
 import {
@@ -113,6 +118,17 @@ export const CHECK_SCOPES: Readonly<Record<string, CheckScope>> = {
 };
 
 /**
+ * Whether a claim belongs to the units of the `subject` scope: a claim with
+ * a time value. The one subject-scoped kind, `timeline`, reads no other
+ * claim, so an edit to an undated claim does not check its subject's
+ * timeline again (nor read every file that holds a claim on the subject:
+ * in a large register, nearly all of them).
+ */
+export function inSubjectScope(claim: Claim): boolean {
+  return valueKind(claim.value) === 'time';
+}
+
+/**
  * Global kinds that read only the documents and the claim files that name
  * one (`source.document`): they run over those files only, and only when a
  * document changed or a changed file names (or named) one.
@@ -160,6 +176,8 @@ interface Entry {
   ranges?: Record<string, Range>;
   /** A hash of the file's `source` block: the works of the register (see WORK_KINDS). */
   works: string;
+  /** The source as loaded, for a file not parsed to stand in with in the citation graph (see WORK_KINDS). */
+  sourceRecord?: SourceRecord;
   /** The claims' layout, from the cache (a file not parsed again); a parsed file's is worked out from it. */
   layout?: ClaimLayout;
   /** The file's stat fingerprint when its text was read, and when (see read.ts `statFingerprint`). */
@@ -179,6 +197,8 @@ export interface CachedFile {
   ranges?: Record<string, Range>;
   /** See Entry.works (absent in an older cache: taken as changed). */
   works?: string;
+  /** See Entry.sourceRecord (absent: the file is parsed when the citation graph needs its source). */
+  sourceRecord?: SourceRecord;
   /** How the file's claims are laid out, to tell what the next edit did to them (absent: every group of the file is checked again). */
   layout?: ClaimLayout;
   /** The file's digest for baselines (see linter.ts `digest`), when a run computed it. */
@@ -193,7 +213,7 @@ export interface CachedFile {
 }
 
 /** What a run needs of a cached file to tell that it is unchanged, without its keys, positions and layout. */
-export type CachedFileHead = Omit<CachedFile, 'keys' | 'ranges' | 'layout'>;
+export type CachedFileHead = Omit<CachedFile, 'keys' | 'ranges' | 'layout' | 'sourceRecord'>;
 
 /** A finding of a stored state, with its place in the store (the order of the findings shown in each file). */
 export interface StoredFinding {
@@ -240,8 +260,9 @@ export interface ClaimLayout {
   source?: [number, number, number, number];
   /**
    * Per claim: its first and last lines, a hash of its text (its whole
-   * lines, and its column), and the index of its subject key and of its
-   * subject/property key in the file's keys.
+   * lines, and its column), and the index of its subject key (-1 for an
+   * undated claim, see {@link inSubjectScope}) and of its subject/property
+   * key in the file's keys.
    */
   claims: Array<[number, number, string, number, number]>;
 }
@@ -515,6 +536,7 @@ export class LintSession {
         ...(e.document !== undefined ? { document: e.document } : {}),
         ...(e.own ? { own: true } : {}),
         ...(ranges && Object.keys(ranges).length ? { ranges } : {}),
+        ...(e.sourceRecord ? { sourceRecord: e.sourceRecord } : {}),
       };
       // A file read with positions says how its claims lie; one never located (out of scope) keeps what the cache said.
       const layout = e.file?.scanned ? this.layoutOf(e) : e.layout;
@@ -567,12 +589,13 @@ export class LintSession {
     const subjects = new Set<string>();
     const pairs = new Set<string>();
     for (const c of loaded.claims) {
-      subjects.add(this.subjectKey(c));
+      if (inSubjectScope(c.claim)) subjects.add(this.subjectKey(c));
       pairs.add(this.pairKey(c));
     }
     keys.subject = [...subjects];
     keys['subject-property'] = [...pairs];
     const document = loaded.source?.document;
+    const sourceRecord = sourceRecordOf(loaded);
     return {
       path,
       display: displayPath(path, this.cwd),
@@ -584,6 +607,7 @@ export class LintSession {
       claims: loaded.claims.length,
       hasSource: loaded.source !== undefined,
       works: loaded.source ? contentHash(JSON.stringify(loaded.source)) : '',
+      ...(sourceRecord ? { sourceRecord } : {}),
       ...(typeof document === 'string' ? { document } : {}),
       ...(loaded.source?.own === true ? { own: true } : {}),
       ...(read.readProblem ? { readProblem: read.readProblem } : {}),
@@ -633,6 +657,17 @@ export class LintSession {
     return (e.file ??= parseClaimFile(e.path, e.text, { fast: true, ...(e.ranges ? { ranges: e.ranges } : {}), ...(e.readProblem ? { readProblem: e.readProblem } : {}) }));
   }
 
+  /**
+   * A file as the citation graph reads it when none of its claims is in the
+   * groups checked (WORK_KINDS): parsed already, or standing in with the
+   * source the cache recorded (parsed only if a finding needs more of it),
+   * or else parsed now.
+   */
+  private sourceOnly(e: Entry): RegisterFile {
+    if (e.file || (e.hasSource && !e.sourceRecord)) return this.loaded(e);
+    return sourceOnlyFile(e.path, e.sourceRecord, () => this.loaded(e)) ?? this.loaded(e);
+  }
+
   private scopeOf(id: string, rule: Rule): CheckScope {
     return this.globalRules.has(id) ? 'global' : (CHECK_SCOPES[rule.kind.name] ?? 'global');
   }
@@ -660,7 +695,9 @@ export class LintSession {
     // The files with claims in the touched groups (with `allFiles`, the others come too, for their sources only).
     const holding = new Set<string>();
     for (const k of keys) union(holding, this.index[scope].get(k) ?? []);
-    const files = this.sortedFiles(allFiles ? this.entries.keys() : holding);
+    const files = allFiles
+      ? [...this.entries.keys()].sort().map((p) => (holding.has(p) ? this.loaded(this.entries.get(p)!) : this.sourceOnly(this.entries.get(p)!)))
+      : this.sortedFiles(holding);
     if (scope === 'source') return new Register(files, this.setup.vocabulary);
     // Only the claims of the touched groups, in register order: the file stands in with a shorter claim list.
     const keyOf = scope === 'subject' ? (c: RegisterFile['claims'][number]) => this.subjectKey(c) : (c: RegisterFile['claims'][number]) => this.pairKey(c);
@@ -867,7 +904,8 @@ export class LintSession {
             const at = ranges[i]!;
             // Whole lines: what shares a line with the claim (a flow list's other items) counts as part of it.
             const text = file.text.slice(starts[at.line - 1] ?? 0, starts[at.endLine] ?? file.text.length);
-            return [at.line, at.endLine, contentHash(`${at.column}\u0000${text}`), subjects.get(this.subjectKey(c))!, pairs.get(this.pairKey(c))!];
+            // An undated claim is in no unit of the `subject` scope (-1).
+            return [at.line, at.endLine, contentHash(`${at.column}\u0000${text}`), inSubjectScope(c.claim) ? subjects.get(this.subjectKey(c))! : -1, pairs.get(this.pairKey(c))!];
           }),
         };
       }
@@ -891,7 +929,7 @@ export class LintSession {
     const before = this.layoutOf(old);
     const after = this.layoutOf(next);
     if (!before || !after || String(before.source) !== String(after.source)) return undefined;
-    const keysOf = (e: Entry, c: ClaimLayout['claims'][number]) => [e.keys.subject[c[3]]!, e.keys['subject-property'][c[4]]!] as const;
+    const keysOf = (e: Entry, c: ClaimLayout['claims'][number]) => [c[3] < 0 ? undefined : e.keys.subject[c[3]]!, e.keys['subject-property'][c[4]]!] as const;
     const where = (claims: ClaimLayout['claims']) => {
       const at = new Map<string, number>();
       const count = new Map<string, number>();
@@ -962,8 +1000,8 @@ export class LintSession {
         dirty.add(e.display);
         for (const s of INDEXED) if (!edit || s === 'source') union(touched[s], e.keys[s]);
       }
-      const touch = ([subject, pair]: readonly [string, string]) => {
-        touched.subject.add(subject);
+      const touch = ([subject, pair]: readonly [string | undefined, string]) => {
+        if (subject !== undefined) touched.subject.add(subject);
         touched['subject-property'].add(pair);
       };
       for (const keys of edit?.changed ?? []) touch(keys);
@@ -1122,6 +1160,7 @@ export class LintSession {
       ...(cached.own ? { own: true } : {}),
       ...('ranges' in cached && cached.ranges ? { ranges: cached.ranges } : {}),
       ...('layout' in cached && cached.layout ? { layout: cached.layout } : {}),
+      ...('sourceRecord' in cached && cached.sourceRecord ? { sourceRecord: cached.sourceRecord } : {}),
       ...(readProblem ? { readProblem } : {}),
       ...(since?.stat !== undefined && since.seen !== undefined ? { stat: since.stat, seen: since.seen } : {}),
     };
@@ -1286,8 +1325,12 @@ function documentPaths(store: DocumentStore, files: readonly RegisterFile[]): Se
 
 /** What an edit that changed nothing but claims did to them. */
 interface ClaimEdit {
-  /** The keys (subject, subject/property) of the claims whose text changed, before and after the edit: their groups are checked again. */
-  changed: Array<readonly [string, string]>;
+  /**
+   * The keys (subject, subject/property) of the claims whose text changed,
+   * before and after the edit: their groups are checked again (no subject
+   * key for an undated claim, see {@link inSubjectScope}).
+   */
+  changed: Array<readonly [string | undefined, string]>;
   /** Claims with the same text at another line (lines added or removed above them): their old lines and the shift. */
   moved: Array<{ line: number; endLine: number; delta: number }>;
   /** Old line ranges that stayed where they were: the claims that did not move, and the source block. */

@@ -165,6 +165,12 @@ describe('--cache', () => {
         expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [second!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [second!] })));
         expect(statSync(file).mtimeMs).toBe(saved);
       }
+      // Two files changed (more than one, and more than half a percent of the register's files): a lint as without the
+      // cache, which is left as it is.
+      for (const f of [first!, second!]) writeFileSync(join(dir, f), `${readFileSync(join(dir, f), 'utf8')}\n# changed\n`);
+      const before = readFileSync(file);
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [first!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [first!] })));
+      expect(readFileSync(file).equals(before), 'the cache is left as it is').toBe(true);
     });
   });
 

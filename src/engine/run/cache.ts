@@ -413,6 +413,17 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
   return [`${MAGIC}${Buffer.byteLength(head)}\n`, head, ...body];
 }
 
+/**
+ * A run given files restores the saved session when at most this share of
+ * the register's files (or one file) changed since the cache was written;
+ * beyond, it lints as without the cache. At 100,000 claims in 1,000 files,
+ * with the given file among the changed ones: 1 file changed 5.0 s against
+ * 6.5 s, 5 files 7.8 s against 7.1 s, 20 files 9.3 s against 6.4 s, 100
+ * files 11.7 s against 5.5 s (the session's cost grows with the groups the
+ * changes touch, and it reads and writes the whole cache).
+ */
+const MAX_CHANGED_SHARE = 0.005;
+
 /** Lint through the cache: restore the saved session, lint what changed, save it again. */
 export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Promise<LintResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
@@ -428,8 +439,11 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
     // Files given (the pre-commit hook): their findings straight from the cache when nothing changed since it was
     // written (reading only their part of it).
     if (given && store) {
-      const shown = await LintSession.openShown({ ...opts, now, setup, stored: store });
+      const { session: shown, files, changed } = await LintSession.openShown({ ...opts, now, setup, stored: store });
       if (shown) return await shown.result();
+      // Many files changed (a branch switched): restoring the session and checking again every group they touch would
+      // cost more than a lint of the given files, which the cache cannot help.
+      if (changed > Math.max(1, files * MAX_CHANGED_SHARE)) return lint({ ...opts, now });
     }
     // Otherwise the saved session, restored: the changed files are parsed, and those holding claims of the groups
     // they touch; those groups are checked again.

@@ -392,12 +392,19 @@ export class LintSession {
   /**
    * Files given, and nothing changed since `stored` was written: a session
    * that reports the given files' findings, read from the store alone (it
-   * cannot be updated or saved). Undefined otherwise, having read no more
-   * than the files' stats and the texts of files that changed.
+   * cannot be updated or saved). Otherwise no session, having read no more
+   * than the files' stats and the texts of files that changed. Either way,
+   * how many claim files the store holds, and how many were added, changed
+   * or deleted since.
    */
-  static async openShown(opts: SessionOptions & { stored: StoredState }): Promise<LintSession | undefined> {
+  static async openShown(opts: SessionOptions & { stored: StoredState }): Promise<{ session?: LintSession; files: number; changed: number }> {
     const { session, read } = await LintSession.prepare(opts);
-    return (await session.restoreShown(opts.stored, read)) ? session : undefined;
+    const files = Object.keys(opts.stored.files).length;
+    const now = new Set(read.map((r) => r.path));
+    let changed = Object.keys(opts.stored.files).filter((p) => !now.has(p)).length;
+    for (const r of read) if (opts.stored.files[r.path]?.hash !== hashOf(r)) changed++;
+    if (changed === 0 && (await session.restoreShown(opts.stored, read))) return { session, files, changed };
+    return { files, changed };
   }
 
   /** A new session with its files found and read (those a saved state shows unchanged by their stat, on demand). */

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import fg from 'fast-glob';
 import { lintWithCache } from '../src/engine/run/cache.js';
 import { lint } from '../src/engine/run/linter.js';
+import { makeBaseline } from '../src/engine/report/baseline.js';
 import { generateRegister } from '../scripts/generate-register.js';
 import { claimlint } from './helpers/cli.js';
 import { copyRegister, randomEdit, rng } from './helpers/edits.js';
@@ -165,12 +166,22 @@ describe('--cache', () => {
         expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [second!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [second!] })));
         expect(statSync(file).mtimeMs).toBe(saved);
       }
+      // With a baseline (which places findings by the files changed), a lint as without the cache, which is left as it is.
+      const baseline = join(dir, 'baseline.json');
+      const before = await lint({ cwd: dir, now: NOW });
+      writeFileSync(baseline, JSON.stringify(makeBaseline(before.findings, { name: 'claimlint', version: '0' }, before.fileDigests)));
+      writeFileSync(join(dir, first!), text.replace(/(\n\s+text: ")/, '$1Edited again: '));
+      const kept = readFileSync(file);
+      expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [first!], baselineFile: baseline }, cache))).toBe(
+        out(await lint({ cwd: dir, now: NOW, patterns: [first!], baselineFile: baseline })),
+      );
+      expect(readFileSync(file).equals(kept), 'with a baseline, the cache is left as it is').toBe(true);
       // Two files changed (more than one, and more than half a percent of the register's files): a lint as without the
       // cache, which is left as it is.
       for (const f of [first!, second!]) writeFileSync(join(dir, f), `${readFileSync(join(dir, f), 'utf8')}\n# changed\n`);
-      const before = readFileSync(file);
+      const cached = readFileSync(file);
       expect(out(await lintWithCache({ cwd: dir, now: NOW, patterns: [first!] }, cache))).toBe(out(await lint({ cwd: dir, now: NOW, patterns: [first!] })));
-      expect(readFileSync(file).equals(before), 'the cache is left as it is').toBe(true);
+      expect(readFileSync(file).equals(cached), 'the cache is left as it is').toBe(true);
     });
   });
 

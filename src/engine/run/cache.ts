@@ -442,8 +442,9 @@ export async function lintWithCache(opts: LintOptions, cache: CacheOptions): Pro
       const { session: shown, files, changed } = await LintSession.openShown({ ...opts, now, setup, stored: store });
       if (shown) return await shown.result();
       // Many files changed (a branch switched): restoring the session and checking again every group they touch would
-      // cost more than a lint of the given files, which the cache cannot help.
-      if (changed > Math.max(1, files * MAX_CHANGED_SHARE)) return lint({ ...opts, now });
+      // cost more than a lint of the given files, which the cache cannot help. With --changed-since or --baseline,
+      // which place findings by the files changed, the session's result is a full lint of its files: the same.
+      if (changed > Math.max(1, files * MAX_CHANGED_SHARE) || opts.changedSince || opts.baselineFile) return lint({ ...opts, now });
     }
     // Otherwise the saved session, restored: the changed files are parsed, and those holding claims of the groups
     // they touch; those groups are checked again.

@@ -25,20 +25,25 @@ export function docsUrl(docsPath: string): string {
 
 /** A path relative to `cwd`, with forward slashes, as findings and reports show it. */
 export function displayPath(file: string, cwd: string): string {
-  // Every finding names its file: the same few thousand paths, asked for again and again.
-  const key = `${cwd}\u0000${file}`;
-  const known = shown.get(key);
+  // Every finding names its file: the same few thousand paths, asked for again and again. Looked up by cwd, then by
+  // path (the same string objects, whose hashes V8 keeps: no key is built per call).
+  let byFile = shown.get(cwd);
+  const known = byFile?.get(file);
   if (known !== undefined) return known;
   const rel = relative(cwd, file);
   const out = (rel === '' ? '.' : rel).split(sep).join('/');
   // Relative paths resolve against the process's working directory, which may change: only absolute ones are kept.
   if (isAbsolute(file) && isAbsolute(cwd)) {
-    if (shown.size >= 100_000) shown.clear();
-    shown.set(key, out);
+    if (!byFile) {
+      if (shown.size >= 16) shown.clear();
+      shown.set(cwd, (byFile = new Map()));
+    }
+    if (byFile.size >= 100_000) byFile.clear();
+    byFile.set(file, out);
   }
   return out;
 }
-const shown = new Map<string, string>();
+const shown = new Map<string, Map<string, string>>();
 
 /** Whether the module at `url` is the program node was started with (also through an npm bin link). */
 export function isMainModule(url: string): boolean {

@@ -35,7 +35,9 @@ function editConfig(dir: string, rand: () => number): string {
   return `config: ${from.split('\n')[0]}`;
 }
 
-const out = (r: Awaited<ReturnType<typeof lint>>) => JSON.stringify({ summary: r.summary, findings: r.findings, notes: r.notes }, null, 2);
+/** What a run reports: its summary, findings and notes, and the register's citations and disagreements (json, html). */
+const out = (r: Awaited<ReturnType<typeof lint>>) =>
+  JSON.stringify({ summary: r.summary, findings: r.findings, notes: r.notes, citations: r.citations, disagreements: r.disagreements }, null, 2);
 
 function claimFilesOf(dir: string): string[] {
   return fg.sync('claims/**/*.{yaml,yml}', { cwd: dir }).sort();

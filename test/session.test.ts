@@ -15,14 +15,17 @@ import { copyRegister, randomEdit, rng } from './helpers/edits.js';
 const NOW = new Date('2026-06-01T00:00:00Z');
 const root = join(import.meta.dirname, '..');
 
+/** A result line by line: the summary, each finding, then the register's citations and disagreements (json, html). */
+function lines(r: Awaited<ReturnType<typeof lint>>): string[] {
+  return [JSON.stringify(r.summary), ...r.findings.map((f) => JSON.stringify(f)), JSON.stringify(r.citations), JSON.stringify(r.disagreements)];
+}
+
 async function coldJson(cwd: string): Promise<string[]> {
-  const r = await lint({ cwd, now: NOW });
-  return [JSON.stringify(r.summary), ...r.findings.map((f) => JSON.stringify(f))];
+  return lines(await lint({ cwd, now: NOW }));
 }
 
 async function sessionJson(s: LintSession): Promise<string[]> {
-  const r = await s.result();
-  return [JSON.stringify(r.summary), ...r.findings.map((f) => JSON.stringify(f))];
+  return lines(await s.result());
 }
 
 /** The first lines that differ (short, so that a failure is readable); [] when equal line for line. */
@@ -155,6 +158,62 @@ describe('LintSession', () => {
       writeFileSync(join(dir, 'a.yaml'), moved);
       const cold = await lint({ cwd: dir, now: NOW, only: ['conflict/value'] });
       expect((await session.result()).findings).toEqual(cold.findings);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a group again when its claims change order in a file: the order decides which claims a finding names first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-order-'));
+    try {
+      const dated = (id: string, year: number, text: string) =>
+        `  - id: ${id}\n    text: "${text}"\n    subject: ketamine\n    aspect: history\n    property: first-synthesized\n    value: {year: ${year}}\n`;
+      const source = (id: string) => `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\n  published: 2020\n  url: https://${id}.example\n  authors: [X]\nclaims:\n`;
+      const x1 = dated('x1', 1962, 'Ketamine was first made in 1962');
+      const x2 = dated('x2', 1962, 'Ketamine dates from 1962');
+      writeFileSync(join(dir, 'a.yaml'), `${source('a')}${x1}\n${x2}`);
+      writeFileSync(join(dir, 'b.yaml'), `${source('b')}${dated('y', 1970, 'Ketamine was first made in 1970')}`);
+      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
+      const session = await LintSession.open({ cwd: dir, now: NOW });
+      const named = async () => (await session.result()).findings.filter((f) => f.rule === 'conflict/value').map((f) => f.related.map((r) => r.claim).join(' '));
+      expect(await named()).toEqual(['a/x1 a/x2']);
+      // The same two claims, each with its own lines, swapped: both moved, and now x2 comes first.
+      writeFileSync(join(dir, 'a.yaml'), `${source('a')}${x2}\n${x1}`);
+      await session.update(join(dir, 'a.yaml'));
+      expect(await named()).toEqual(['a/x2 a/x1']);
+      expect(difference(await sessionJson(session), await coldJson(dir))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('restored from a saved state, gives the register\'s citations and disagreements of a cold lint, parsing only what a change touches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-session-citations-'));
+    try {
+      // A blog citing a study of the register (by DOI) on the study's own subject and property, and a third file elsewhere.
+      const claimOf = (id: string, effect: string, extra = '') =>
+        `  - id: ${id}\n    text: "Ketamine ${effect} for depression"\n    subject: ketamine\n    aspect: efficacy\n    property: depression\n    value: {effect: ${effect}}\n${extra}`;
+      writeFileSync(join(dir, 'study.yaml'), `source:\n  id: study\n  title: A trial\n  kind: journal-article\n  published: 2019\n  doi: 10.1000/trial\nclaims:\n${claimOf('result', 'benefit')}`);
+      const blog = (effect: string) =>
+        `source:\n  id: blog\n  title: Blog\n  kind: blog\n  published: 2022\n  references:\n    - { id: "1", title: "A trial", doi: 10.1000/trial }\nclaims:\n${claimOf('says', effect, '    evidence:\n      - cites: ["1"]\n')}`;
+      writeFileSync(join(dir, 'blog.yaml'), blog('no-benefit'));
+      const other = (year: number) => `source:\n  id: other\n  title: Other\n  kind: blog\nclaims:\n  - id: o\n    text: "Lithium dates from ${year}"\n    subject: lithium\n    aspect: history\n    property: origin\n    value: {year: ${year}}\n`;
+      writeFileSync(join(dir, 'other.yaml'), other(1949));
+      writeFileSync(join(dir, 'claimlint.config.yaml'), 'files: ["*.yaml"]\nignores: ["claimlint.config.yaml"]\n');
+      const state = (await LintSession.open({ cwd: dir, now: NOW })).state();
+      const cold = await lint({ cwd: dir, now: NOW });
+      expect(cold.citations?.map((c) => `${c.from} ${c.to} ${c.claims.map((x) => x.verdict).join(' ')}`)).toEqual(['blog study contradicts']);
+      expect(cold.disagreements?.map((d) => `${d.subject} ${d.property} ${d.dimension}`)).toEqual(['ketamine depression direction']);
+      // An edit elsewhere: the blog and the study are not parsed for the rules, and the citation's verdict still reads the study's claim.
+      writeFileSync(join(dir, 'other.yaml'), other(1950));
+      const restored = await LintSession.open({ cwd: dir, now: NOW, state });
+      expect(difference(await sessionJson(restored), await coldJson(dir))).toEqual([]);
+      // The blog now agrees with the study: the citation supports it, and nothing disagrees.
+      writeFileSync(join(dir, 'blog.yaml'), blog('benefit'));
+      await restored.update(join(dir, 'blog.yaml'));
+      expect(difference(await sessionJson(restored), await coldJson(dir))).toEqual([]);
+      expect((await restored.result()).citations?.map((c) => c.claims.map((x) => x.verdict).join(' '))).toEqual(['supports']);
+      expect((await restored.result()).disagreements).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

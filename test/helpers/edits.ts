@@ -95,7 +95,7 @@ export function randomEdit(dir: string, rand: () => number): Edit {
     return { paths: [path], what: `${what} in ${name}` };
   };
   // A file broken by an earlier edit is mended first.
-  const op = doc.errors.length ? 7 : Math.floor(rand() * 13);
+  const op = doc.errors.length ? 7 : Math.floor(rand() * 14);
   if (op === 0 && items.length && otherItems.length) {
     pick(items).set('value', pick(otherItems).get('value', true));
     return write('value copied');
@@ -178,6 +178,16 @@ export function randomEdit(dir: string, rand: () => number): Edit {
       const i = pick(at);
       lines[i] = lines[i]!.replace(/text: .*$/, `text: "Typed claim text ${Math.floor(rand() * 1e6)} with 40% of patients."`);
       return writeLines('claim text typed in place');
+    }
+  }
+  if (op === 13) {
+    // Two neighbouring claims swapped as text: each keeps its lines, at another place (claims moved, and reordered).
+    const starts = inClaims(/^ {2}- /);
+    const k = Math.floor(rand() * (starts.length - 2));
+    if (starts.length >= 3) {
+      const [a, b, c] = [starts[k]!, starts[k + 1]!, starts[k + 2]!];
+      lines.splice(a, c - a, ...lines.slice(b, c), ...lines.slice(a, b));
+      return writeLines('two claims swapped');
     }
   }
   if (items.length) {

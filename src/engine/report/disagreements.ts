@@ -53,23 +53,34 @@ function disagree(clusters: readonly Cluster[], dim: Dimension): boolean {
 
 /** Every subject/property group with disagreeing clusters, in register order. */
 export function disagreementsData(register: Register): DisagreementGroup[] {
+  return [...disagreementsByGroup(register).values()].flat();
+}
+
+/**
+ * The same, by subject/property key (see Register.subjectPropertyKey), in
+ * register order: the incremental engine keeps them by group, and works out
+ * again only those of the groups a change touched.
+ */
+export function disagreementsByGroup(register: Register): Map<string, DisagreementGroup[]> {
   const dims: Array<[DisagreementGroup['dimension'], Dimension]> = [
     ['value', valueDimension(register.vocabulary)],
     ['direction', directionDimension],
     ['magnitude', magnitudeDimension],
   ];
-  const out: DisagreementGroup[] = [];
+  const out = new Map<string, DisagreementGroup[]>();
   for (const group of register.subjectPropertyGroups()) {
     if (group.length < 2 || new Set(group.map((c) => c.source.id)).size < 2) continue;
     const facts = group.map((c) => register.facts(c));
     const contexts = register.contexts(group);
+    const found: DisagreementGroup[] = [];
     for (const [dimension, dim] of dims) {
       for (const family of clustersOf(facts, dim, (f) => contexts.id(f))) {
         if (family.length < 2 || !disagree(family, dim)) continue;
         const first = group[0]!.claim;
-        out.push({ subject: first.subject, property: first.property, dimension, clusters: family.map(clusterData) });
+        found.push({ subject: first.subject, property: first.property, dimension, clusters: family.map(clusterData) });
       }
     }
+    if (found.length) out.set(register.subjectPropertyKey(group[0]!), found);
   }
   return out;
 }

@@ -29,6 +29,7 @@ import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../output/write.js';
 import { packageInfo } from '../../paths.js';
 import type { Finding } from '../report/finding.js';
+import type { DisagreementGroup } from '../report/disagreements.js';
 import { lint, resolveSetup, type LintOptions, type LintResult, type Resolved } from './linter.js';
 import { LintSession, type CachedFile, type CachedFileHead, type SessionSnapshot, type SessionState, type StoredFinding, type StoredState } from './session.js';
 
@@ -47,8 +48,9 @@ const OLD_CACHE_FILE = 'claimlint-cache.json';
  * length in bytes. Version 3: every part is ASCII (see {@link ascii}).
  * Version 4: a file's `subject` keys are those of its dated claims (see
  * session.ts `inSubjectScope`), and a file's source is kept (`works`).
+ * Version 5: the register's disagreements by group (`disagreements`).
  */
-const MAGIC = 'claimlint-cache 4 ';
+const MAGIC = 'claimlint-cache 5 ';
 
 /**
  * JSON in ASCII: every character past U+007F written as a \u escape (JSON.parse
@@ -84,6 +86,8 @@ interface Head {
     table: Part;
     /** The byte offset of each finding in the table, and the table's length: count + 1 numbers of ten decimal digits each. */
     offsets: Part;
+    /** The register's disagreements by subject/property key (absent when the session did not know them): Record<key, DisagreementGroup[]>. */
+    disagreements?: Part;
   };
   /** Per file (as shown in findings): a part holding [the findings shown in it, those shown elsewhere that point into it], as table indexes. */
   shown: Record<string, Part>;
@@ -216,7 +220,12 @@ class Store implements StoredState {
         });
       }
     }
-    return { files, units, globalRules: this.head.globalRules, documents: this.head.documents, encoded };
+    const part = this.head.parts.disagreements;
+    const disagreements = part && this.json<Record<string, DisagreementGroup[]>>(part);
+    if (disagreements !== undefined && (!isObject(disagreements) || !Object.values(disagreements).every((d) => Array.isArray(d) && d.every(isObject)))) {
+      throw new DamagedCache('the disagreements part is not as written');
+    }
+    return { files, units, globalRules: this.head.globalRules, documents: this.head.documents, encoded, ...(disagreements ? { disagreements } : {}) };
   }
 
   close(): void {
@@ -237,6 +246,7 @@ function isHead(h: Head): boolean {
     Object.values(h.files).every((f) => isObject(f) && typeof f['hash'] === 'string' && typeof f['claims'] === 'number') &&
     isObject(h.parts) &&
     [h.parts.files, h.parts.units, h.parts.table, h.parts.offsets].every(isPart) &&
+    (h.parts.disagreements === undefined || isPart(h.parts.disagreements)) &&
     isObject(h.shown) &&
     Object.values(h.shown).every(isPart)
   );
@@ -409,6 +419,7 @@ function serialize(key: string, snap: SessionSnapshot): Array<string | Uint8Arra
     shown[d] = put(ascii(JSON.stringify([own.get(d) ?? [], [...(into.get(d) ?? [])].sort((a, b) => a - b)])));
   }
   const parts: Head['parts'] = { files: put(ascii(JSON.stringify(heavy))), units: put(ascii(JSON.stringify(units))), table, offsets: offsetsPart };
+  if (snap.disagreements) parts.disagreements = put(ascii(JSON.stringify(Object.fromEntries(snap.disagreements))));
   const head = ascii(JSON.stringify({ key, files, globalRules: snap.globalRules, documents: snap.documents, count: elements.length, parts, shown } satisfies Head));
   return [`${MAGIC}${Buffer.byteLength(head)}\n`, head, ...body];
 }

@@ -472,6 +472,8 @@ export function makeResult(
   counts: Pick<LintSummary, 'files' | 'sources' | 'claims'>,
   digests: Record<string, string> | (() => Record<string, string>),
   registerOf: () => Register,
+  /** The register's citations and disagreements when the caller knows them without the whole register (the incremental engine). */
+  known: { citations?: () => CitationData[]; disagreements?: () => DisagreementGroup[] } = {},
 ): LintResult {
   let built: Register | undefined;
   const register = () => (built ??= registerOf());
@@ -534,13 +536,13 @@ export function makeResult(
   Object.defineProperty(result, 'citations', {
     enumerable: true,
     configurable: true,
-    get: () => (citations ??= citationsData(register().citations, display)),
+    get: () => (citations ??= known.citations ? known.citations() : citationsData(register().citations, display)),
   });
   let disagreements: DisagreementGroup[] | undefined;
   Object.defineProperty(result, 'disagreements', {
     enumerable: true,
     configurable: true,
-    get: () => (disagreements ??= disagreementsData(register())),
+    get: () => (disagreements ??= known.disagreements ? known.disagreements() : disagreementsData(register())),
   });
   return result;
 }

@@ -51,6 +51,8 @@ import { readRegisterFileSync, statFingerprint, type ReadProblem } from '../load
 import type { DocumentStore } from '../document/store.js';
 import { isDocumentPath } from '../document/document.js';
 import { Register } from '../register/register.js';
+import { citationsData, type CitationData } from '../register/citations.js';
+import { disagreementsByGroup, type DisagreementGroup } from '../report/disagreements.js';
 import { valueKind } from '../register/values.js';
 import type { Claim } from '../../model.js';
 import type { Report } from './check.js';
@@ -249,6 +251,8 @@ export interface SessionSnapshot {
   encoded(f: Finding): Buffer | undefined;
   globalRules: string[];
   documents: string;
+  /** The register's disagreements by subject/property key (see {@link LintSession}); undefined when not known. */
+  disagreements: ReadonlyMap<string, readonly DisagreementGroup[]> | undefined;
 }
 
 /**
@@ -277,6 +281,8 @@ export interface SessionState {
   documents?: string;
   /** Each finding of `units` as the store held it (JSON, with its `about`): kept, so that saving it again copies the bytes. */
   encoded?: WeakMap<object, Buffer>;
+  /** The register's disagreements by subject/property key (absent: worked out from the whole register when asked). */
+  disagreements?: Record<string, DisagreementGroup[]>;
 }
 
 export interface SessionOptions extends LintOptions {
@@ -342,6 +348,13 @@ export class LintSession {
    * had changed): the session can report them, not be updated or saved.
    */
   private partial = false;
+  /**
+   * The register's disagreements (the JSON report's `disagreements`) by
+   * subject/property key, worked out again for the groups a change touches,
+   * as the conflict rules' findings are; undefined when not known (then
+   * worked out from the whole register when a report asks).
+   */
+  private disagreeing: Map<string, readonly DisagreementGroup[]> | undefined;
   /** Each claim's subject and subject/property keys, computed once per parsed claim. */
   private readonly keys = new WeakMap<RegisterFile['claims'][number], { subject: string; pair: string }>();
 
@@ -497,7 +510,11 @@ export class LintSession {
         }
         return out;
       };
-      return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister());
+      // Restored for the given files only, the session knows no file's groups: the whole register tells.
+      return makeResult(this.setup, this.cwd, this.findings(), counts, digests, () => this.fullRegister(), this.partial ? {} : {
+        citations: () => this.citations(),
+        disagreements: () => this.orderedDisagreements(),
+      });
     };
     // Files given place findings as a full run does: the session's findings, limited to them (findings()).
     // Changed files preferred (--changed-since, --baseline) may place findings otherwise: a full lint of these files.
@@ -512,7 +529,7 @@ export class LintSession {
 
   /** What the cache stores to restore this session later. */
   state(): SessionState {
-    const { files, units: raw, about, globalRules, documents } = this.snapshot();
+    const { files, units: raw, about, globalRules, documents, disagreements } = this.snapshot();
     const units: SessionState['units'] = {};
     for (const [rule, byKey] of raw) {
       units[rule] = Object.fromEntries(
@@ -525,7 +542,7 @@ export class LintSession {
         ]),
       );
     }
-    return { files, units, globalRules, documents };
+    return { files, units, globalRules, documents, ...(disagreements ? { disagreements: Object.fromEntries(disagreements) as Record<string, DisagreementGroup[]> } : {}) };
   }
 
   /** The session's files, findings by unit and findings shown per file, as a store writes them (cache.ts). */
@@ -560,6 +577,7 @@ export class LintSession {
       encoded: (f) => this.encoded.get(f),
       globalRules: [...this.globalRules],
       documents: this.documentsHash,
+      disagreements: this.disagreeing,
     };
   }
 
@@ -673,6 +691,45 @@ export class LintSession {
   private sourceOnly(e: Entry): RegisterFile {
     if (e.file || (e.hasSource && !e.sourceRecord)) return this.loaded(e);
     return sourceOnlyFile(e.path, e.sourceRecord, () => this.loaded(e)) ?? this.loaded(e);
+  }
+
+  /**
+   * The disagreements in register order: the order of each group's first
+   * claim, that is the files in path order and, in each, its
+   * subject/property keys in the order of their first claims.
+   */
+  private orderedDisagreements(): DisagreementGroup[] {
+    // Not known (a saved state without them): worked out from the whole register, and kept up to date from then on.
+    const known = (this.disagreeing ??= disagreementsByGroup(this.fullRegister()));
+    const seen = new Set<string>();
+    const out: DisagreementGroup[] = [];
+    for (const p of [...this.entries.keys()].sort()) {
+      for (const k of this.entries.get(p)!.keys['subject-property']) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(...(known.get(k) ?? []));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The register's citations (the JSON report's `citations`) without parsing
+   * every file: which reference is which work depends on the sources only,
+   * so the graph is first made with the files not parsed standing in by
+   * their sources (see {@link sourceOnly}); then the files of its citations
+   * (citing and cited, whose claims the verdicts read) are parsed, and the
+   * graph made again.
+   */
+  private citations(): CitationData[] {
+    const display = (abs: string) => displayPath(abs, this.cwd);
+    const entries = [...this.entries.keys()].sort().map((p) => this.entries.get(p)!);
+    let files = entries.map((e) => this.sourceOnly(e));
+    const graph = new Register(files, this.setup.vocabulary).citations;
+    const involved = new Set(graph.citations.flatMap((c) => [c.from.path, c.to.path]));
+    if (entries.every((e, i) => !involved.has(e.path) || files[i] === e.file)) return citationsData(graph, display);
+    files = entries.map((e, i) => (involved.has(e.path) ? this.loaded(e) : files[i]!));
+    return citationsData(new Register(files, this.setup.vocabulary).citations, display);
   }
 
   private scopeOf(id: string, rule: Rule): CheckScope {
@@ -928,8 +985,9 @@ export class LintSession {
    * the same text at the same line is unchanged, and every finding about it
    * is the same; one with the same text at another line moved (its findings
    * move with it). A text that appears more than once counts as changed.
-   * Undefined when anything else may have changed: every group of the file
-   * is then checked again.
+   * Undefined when anything else may have changed, or when claims kept
+   * their text but not their order (which decides the order of a group's
+   * claims in findings): every group of the file is then checked again.
    */
   private claimEdit(old: Entry, next: Entry): ClaimEdit | undefined {
     if (old.works !== next.works) return undefined;
@@ -950,6 +1008,8 @@ export class LintSession {
     const edit: ClaimEdit = { changed: [], moved: [], kept: [] };
     if (before.source) edit.kept.push([before.source[0], before.source[2]]);
     const matched = new Set<number>();
+    let last = -1;
+    let reordered = false;
     before.claims.forEach((c) => {
       const [line, endLine, hash] = c;
       const j = was.count.get(hash) === 1 && now.count.get(hash) === 1 ? now.at.get(hash) : undefined;
@@ -957,6 +1017,9 @@ export class LintSession {
         edit.changed.push(keysOf(old, c));
         return;
       }
+      // Claims kept in another order: the order of a group's claims decides which a finding names first.
+      if (j < last) reordered = true;
+      last = j;
       matched.add(j);
       const d = after.claims[j]!;
       // The same text, so the same data and keys: unchanged where it was, moved elsewhere.
@@ -966,7 +1029,7 @@ export class LintSession {
     after.claims.forEach((c, j) => {
       if (!matched.has(j)) edit.changed.push(keysOf(next, c));
     });
-    return edit;
+    return reordered ? undefined : edit;
   }
 
   private lintAll(): void {
@@ -974,6 +1037,7 @@ export class LintSession {
     for (const e of this.entries.values()) dirty.add(e.display);
     const register = this.fullRegister();
     for (const [id, rule] of this.activeRules()) this.runFull(id, rule, register, dirty);
+    this.disagreeing = disagreementsByGroup(register);
     this.refresh();
   }
 
@@ -1068,6 +1132,18 @@ export class LintSession {
         // The rule turned out not to attribute its findings: drop its units, run it in full from now on.
         this.setUnits(id, new Map(), 'all', dirty);
         this.runFull(id, rule, (full ??= this.fullRegister()), dirty);
+      }
+    }
+    // The disagreements of the touched groups, worked out again over the same register as the conflict rules'.
+    const pairs = touched['subject-property'];
+    if (this.disagreeing && pairs.size > 0) {
+      let register = registers.get('subject-property');
+      if (!register) registers.set('subject-property', (register = this.registerFor('subject-property', pairs)));
+      const found = disagreementsByGroup(register);
+      for (const k of pairs) {
+        const d = found.get(k);
+        if (d) this.disagreeing.set(k, d);
+        else this.disagreeing.delete(k);
       }
     }
   }
@@ -1260,6 +1336,7 @@ export class LintSession {
       }
       this.setUnits(rule, found, 'all', new Set());
     }
+    this.disagreeing = state.disagreements ? new Map(Object.entries(state.disagreements)) : undefined;
     // The documents as they are now: when they differ from the saved ones, the global rules run again.
     this.documentsHash = state.documents ?? '';
     const documentsChanged = await this.loadDocuments();

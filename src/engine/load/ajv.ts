@@ -123,8 +123,11 @@ function messageFor(e: ErrorObject, where: string): string {
       return `${where} is missing the required field "${String(e.params.missingProperty)}"`;
     case 'additionalProperties': {
       const extra = String(e.params.additionalProperty);
-      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const hint = didYouMean(extra, allowed);
+      const properties = (e.parentSchema as { properties?: Record<string, { enum?: unknown[] } | undefined> } | undefined)?.properties ?? {};
+      const allowed = Object.keys(properties);
+      // A value written as a field name (`- testimonial: ...` for `- kind: testimonial`).
+      const field = allowed.find((k) => properties[k]?.enum?.includes(extra));
+      const hint = didYouMean(extra, allowed) ?? (field ? `${field}: ${extra}` : undefined);
       return `${where} has an unknown field "${extra}"${hint ? `: did you mean "${hint}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`;
     }
     case 'enum': {
@@ -178,8 +181,12 @@ const SHAPE_KEYWORDS = new Set(['additionalProperties', 'required', 'oneOf', 'an
 export function explainErrors(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
   if (!errors?.length) return [];
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  // At the alternative's own place, only its branches' errors are inside it: a keyword of the same schema beside it
+  // (an unknown field of the same mapping) is a mistake of its own. Told by the schema an error comes from, which
+  // ajv gives in verbose mode (the claim file and configuration validators); without it, everything there is inside.
+  const beside = (e: ErrorObject, alt: ErrorObject) => e.parentSchema !== undefined && e.parentSchema === alt.parentSchema;
   const inside = (e: ErrorObject, alt: ErrorObject) =>
-    e !== alt && (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
+    e !== alt && (e.instancePath === alt.instancePath ? !beside(e, alt) : e.instancePath.startsWith(`${alt.instancePath}/`));
   const dropped = new Set<ErrorObject>();
   // ajv reports an outer alternative after the inner ones: fold from the outside in.
   for (const alt of [...alternatives].reverse()) {

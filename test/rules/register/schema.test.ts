@@ -95,7 +95,17 @@ RuleTester.run('register/schema', {
     {
       name: 'an evidence item with both cites and kind',
       yaml: source + '  references:\n    - id: "1"\n' + claim('      evidence:\n        - cites: ["1"]\n          kind: testimonial'),
-      findings: [{ rule, severity: 'error', line: 15, column: 9, message: /^claims\[0\]\.evidence\[0\] matches more than one form: must give either cites .* not both$/ }],
+      findings: [{ rule, severity: 'error', line: 15, column: 9, message: /^claims\[0\]\.evidence\[0\] matches more than one form: must give cites .* exactly one of the two$/ }],
+    },
+    {
+      // The unknown field is a mistake of its own, beside the missing cites or kind (it was folded into that one); its
+      // name is a value of `kind`.
+      name: 'an evidence item with neither cites nor kind, and an unknown field',
+      yaml: source + claim('      evidence:\n        - testimonial: "My gran"'),
+      findings: [
+        { rule, severity: 'error', line: 13, column: 9, message: 'claims[0].evidence[0] has an unknown field "testimonial": did you mean "kind: testimonial"?' },
+        { rule, severity: 'error', line: 13, column: 9, message: /^claims\[0\]\.evidence\[0\] must give cites .* exactly one of the two$/ },
+      ],
     },
     {
       name: 'a date that is not ISO',

@@ -260,6 +260,12 @@ describe('claimlint lsp', () => {
       actions = await actionsFor('claims/beta.yaml', text, 'register/schema');
       change = actions.find((a) => a.title === 'Change "subjcet" to "subject"')!;
       expect(apply(text, change, client.uri('claims/beta.yaml'))).toBe(BETA);
+      // A value written as a field name is not a rename: no change offered (it would write "kind: testimonial: ...").
+      text = ALPHA.replace('      - cites: ["1"]', '      - testimonial: "My gran"');
+      actions = await actionsFor('claims/alpha.yaml', text, 'register/schema');
+      expect(actions.filter((a) => a.title.startsWith('Change '))).toEqual([]);
+      expect(actions.length).toBeGreaterThan(0);
+      await client.change('claims/alpha.yaml', ALPHA);
     });
 
     it('quotes a reference id written as a number', async () => {

@@ -125,10 +125,13 @@ function messageFor(e: ErrorObject, where: string): string {
       const extra = String(e.params.additionalProperty);
       const properties = (e.parentSchema as { properties?: Record<string, { enum?: unknown[] } | undefined> } | undefined)?.properties ?? {};
       const allowed = Object.keys(properties);
-      // A value written as a field name (`- testimonial: ...` for `- kind: testimonial`).
+      const hint = didYouMean(extra, allowed);
+      if (hint) return `${where} has an unknown field "${extra}": did you mean "${hint}"?`;
+      // A value written as a field name (`- testimonial: ...` for `- kind: testimonial`). Not a "did you mean": the
+      // editor's quick fix renames a key with that, and this is not a rename.
       const field = allowed.find((k) => properties[k]?.enum?.includes(extra));
-      const hint = didYouMean(extra, allowed) ?? (field ? `${field}: ${extra}` : undefined);
-      return `${where} has an unknown field "${extra}"${hint ? `: did you mean "${hint}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`;
+      if (field) return `${where} has an unknown field "${extra}": it is a value of "${field}" (write "${field}: ${extra}")`;
+      return `${where} has an unknown field "${extra}"${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`;
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);

@@ -103,7 +103,7 @@ RuleTester.run('register/schema', {
       name: 'an evidence item with neither cites nor kind, and an unknown field',
       yaml: source + claim('      evidence:\n        - testimonial: "My gran"'),
       findings: [
-        { rule, severity: 'error', line: 13, column: 9, message: 'claims[0].evidence[0] has an unknown field "testimonial": did you mean "kind: testimonial"?' },
+        { rule, severity: 'error', line: 13, column: 9, message: 'claims[0].evidence[0] has an unknown field "testimonial": it is a value of "kind" (write "kind: testimonial")' },
         { rule, severity: 'error', line: 13, column: 9, message: /^claims\[0\]\.evidence\[0\] must give cites .* exactly one of the two$/ },
       ],
     },

@@ -4,7 +4,7 @@
  * disagreement is a conflict only when the claims speak of the same thing.
  */
 import { FACETS, type ClaimContext, type InterventionDetail } from '../../model.js';
-import { normalizeTerm, type Vocabulary } from './vocabulary.js';
+import { nameKey, normalizeTerm, type Vocabulary } from './vocabulary.js';
 
 /**
  * - `same`: both state it, equivalently (after vocabulary aliases);
@@ -42,6 +42,8 @@ function tokens(s: string, vocab: Vocabulary): string[] {
  */
 export interface TermKey {
   term: string;
+  /** The term with spaces, hyphens and underscores alike (see vocabulary.ts `nameKey`): "vitamin d" and "vitamin-d" are one term. */
+  name: string;
   words: ReadonlySet<string>;
 }
 
@@ -58,7 +60,7 @@ export function termKey(s: string | undefined, vocab: Vocabulary): TermKey | und
   let key: TermKey | undefined;
   if (s.trim() !== '') {
     const term = vocab.term(s);
-    key = { term, words: new Set(tokens(term, vocab)) };
+    key = { term, name: nameKey(term), words: new Set(tokens(term, vocab)) };
   }
   known.set(s, key);
   return key;
@@ -67,7 +69,7 @@ export function termKey(s: string | undefined, vocab: Vocabulary): TermKey | und
 export function compareTermKeys(a: TermKey | undefined, b: TermKey | undefined, vocab: Vocabulary): FacetRelation {
   if (!a && !b) return 'absent';
   if (!a || !b) return 'unknown';
-  if (a === b || a.term === b.term) return 'same';
+  if (a === b || a.term === b.term || a.name === b.name) return 'same';
   let row = relations.get(a);
   if (!row) relations.set(a, (row = new Map()));
   let rel = row.get(b);
@@ -135,7 +137,7 @@ export function contextKey(ctx: ClaimContext | undefined, vocab: Vocabulary, sub
   for (const facet of FACETS) {
     if (facet === 'intervention') {
       const i = { ...interventionParts(ctx?.intervention, vocab) };
-      if (subject !== undefined) i.agent ??= vocab.subject(subject);
+      if (subject !== undefined) i.agent ??= vocab.subjectName(subject);
       parts.push(termKey(i.agent, vocab), termKey(i.route, vocab), termKey(normDose(i.dose), vocab), termKey(i.regimen, vocab));
     } else {
       parts.push(termKey(ctx?.[facet], vocab));

@@ -67,9 +67,21 @@ export const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'with', 'an
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A subject or property as a key: its normalised form with spaces,
+ * hyphens and underscores alike (`Vitamin D`, `vitamin-d` and `vitamin_d`
+ * are one subject; `chronic pain` and `chronic-pain` one property).
+ */
+export function nameKey(normalized: string): string {
+  return normalized.replace(/[\s_-]+/g, '-');
+}
+
 export class Vocabulary {
   private readonly subjects = new Map<string, string>();
   private readonly properties = new Map<string, string>();
+  /** The same aliases by {@link nameKey}: a name written with other separators than its alias still finds it. */
+  private readonly subjectKeys = new Map<string, string>();
+  private readonly propertyKeys = new Map<string, string>();
   private readonly terms = new Map<string, string>();
   private readonly categories = new Map<string, string>();
   private readonly broader = new Map<string, Set<string>>();
@@ -79,6 +91,8 @@ export class Vocabulary {
       addAliases(this.subjects, cfg.subjects);
       addAliases(this.properties, cfg.properties);
       addAliases(this.terms, cfg.terms);
+      for (const [alias, canon] of this.subjects) this.subjectKeys.set(nameKey(alias), canon);
+      for (const [alias, canon] of this.properties) this.propertyKeys.set(nameKey(alias), canon);
       for (const [name, entry] of Object.entries(cfg.categories ?? {})) {
         const canon = normalizeTerm(name);
         this.categories.set(canon, canon);
@@ -90,14 +104,21 @@ export class Vocabulary {
     }
   }
 
+  /** The key claims about a subject share: its canonical name (after aliases) as a {@link nameKey}. */
   subject(s: string): string {
-    const n = normalizeTerm(s);
-    return this.subjects.get(n) ?? n;
+    return nameKey(this.subjectName(s));
   }
 
+  /** A subject's canonical name (after aliases), as a term of a context facet reads it. */
+  subjectName(s: string): string {
+    const n = normalizeTerm(s);
+    return this.subjects.get(n) ?? this.subjectKeys.get(nameKey(n)) ?? n;
+  }
+
+  /** The same for a property. */
   property(s: string): string {
     const n = normalizeTerm(s);
-    return this.properties.get(n) ?? n;
+    return nameKey(this.properties.get(n) ?? this.propertyKeys.get(nameKey(n)) ?? n);
   }
 
   private phraseRe: RegExp | null | undefined;

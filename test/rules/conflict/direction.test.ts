@@ -49,6 +49,15 @@ RuleTester.run('conflict/direction', {
       findings: [{ ...at, severity: 'error', message: 'Conflicting effect of ketamine on migraine: no-benefit here, benefit in a/migraine' }],
     },
     {
+      // Subjects and properties are one whatever separates their words: spaces, hyphens or underscores.
+      name: 'the same subject and property written with other separators ("Vitamin D" and "vitamin-d", "chronic pain" and "chronic_pain")',
+      files: pair(
+        claim('benefit', '', 'chronic pain').replace('subject: ketamine', 'subject: Vitamin D'),
+        claim('no-benefit', '', 'chronic_pain').replace('subject: ketamine', 'subject: vitamin-d'),
+      ),
+      findings: [{ ...at, severity: 'error', message: 'Conflicting effect of vitamin-d on chronic_pain: no-benefit here, benefit in a/migraine' }],
+    },
+    {
       name: 'benefit against no benefit, neither stating a context',
       files: pair(claim('benefit'), claim('no-benefit')),
       findings: [{ ...at, severity: 'error' }],

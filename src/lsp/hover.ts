@@ -68,7 +68,7 @@ export function subjectHover(
   const sKey = vocabulary.subject(subject);
   const pKey = vocabulary.property(property);
   const self = file.source && raw.id ? `${file.source.id}/${raw.id}` : undefined;
-  const same = Object.values(claims).filter((c) => c.id !== self && c.subjectKey === sKey && vocabulary.property(c.property) === pKey);
+  const same = Object.values(claims).filter((c) => c.id !== self && vocabulary.subject(c.subject) === sKey && vocabulary.property(c.property) === pKey);
   const head = `**${markdownInline(subject)} · ${markdownInline(property)}**: `;
   if (same.length === 0) return `${head}no other claim in the register on this subject and property.`;
   const rows = same

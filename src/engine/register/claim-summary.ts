@@ -72,7 +72,7 @@ export interface ClaimSummary {
   sourceTitle: string;
   sourceKind: string;
   subject: string;
-  /** The subject after vocabulary aliases, for grouping. */
+  /** The subject after vocabulary aliases (its canonical name), for grouping and display. */
   subjectKey: string;
   aspect: Aspect;
   property: string;
@@ -142,7 +142,7 @@ export function briefOf(c: LoadedClaim, vocab: Vocabulary, display: (abs: string
     sourceTitle: c.source.title,
     sourceKind: c.source.kind,
     subject: c.claim.subject,
-    subjectKey: vocab.subject(c.claim.subject),
+    subjectKey: vocab.subjectName(c.claim.subject),
     property: c.claim.property,
     value: summaryValue(c),
     band: bandOf(bestLevel(resolveEvidence(c)), evidenceOf(c.claim).length > 0),
@@ -200,7 +200,7 @@ export function summarizeClaim(c: LoadedClaim, vocab: Vocabulary, display: (abs:
     sourceTitle: c.source.title,
     sourceKind: c.source.kind,
     subject: c.claim.subject,
-    subjectKey: vocab.subject(c.claim.subject),
+    subjectKey: vocab.subjectName(c.claim.subject),
     aspect: c.claim.aspect,
     property: c.claim.property,
     value: summaryValue(c),

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { EVIDENCE_BANDS, type ClaimSummary, type EvidenceBand } from '../engine/register/claim-summary.js';
+import { nameKey, normalizeTerm } from '../engine/register/vocabulary.js';
 import type { CitationData, CitationVerdict, MatchedBy } from '../engine/register/citations.js';
 import type { Finding } from '../engine/report/finding.js';
 import type { DisagreementGroup } from '../engine/report/disagreements.js';
@@ -196,7 +197,12 @@ export interface PageCluster {
 
 /** Subject (after aliases) and property: the key the conflict rules and the clusters group by. */
 function groupKey(c: Pick<ClaimSummary, 'subjectKey' | 'property'>): string {
-  return `${c.subjectKey}\u0000${c.property.toLowerCase()}`;
+  return namesKey(c.subjectKey, c.property);
+}
+
+/** A subject and property as the engine groups them (spaces, hyphens and underscores alike; see vocabulary.ts). */
+function namesKey(subject: string, property: string): string {
+  return `${nameKey(normalizeTerm(subject))}\u0000${nameKey(normalizeTerm(property))}`;
 }
 
 /**
@@ -242,7 +248,7 @@ function disagreements(
   for (const group of clusterGroups) {
     const firstId = group.clusters[0]?.claims[0];
     const first = firstId === undefined ? undefined : (claims.get(firstId) ?? all.brief(firstId));
-    const g = entry(first ? groupKey(first) : `${group.subject}\u0000${group.property.toLowerCase()}`, group.subject, group.property);
+    const g = entry(first ? groupKey(first) : namesKey(group.subject, group.property), group.subject, group.property);
     let of = clusterOfClaim.get(g);
     if (!of) clusterOfClaim.set(g, (of = new Map()));
     let index = g.sets.reduce((n, set) => n + set.clusters.length, 0);
@@ -364,14 +370,23 @@ function legend(): string {
 }
 
 /** Per subject, a stacked bar of its claims by the best level of their evidence. */
-/** Claims by subject (after aliases) and evidence band, counted as the summaries go by. */
+/**
+ * Claims by subject (after aliases, spellings that differ only in their
+ * separators together, as the engine groups them) and evidence band,
+ * counted as the summaries go by; each subject shown by the name of its
+ * first claim.
+ */
 class BandCounts {
   readonly bySubject = new Map<string, Record<EvidenceBand, number>>();
+  private readonly names = new Map<string, string>();
   add(c: Pick<ClaimSummary, 'subjectKey' | 'band'>): void {
-    let counts = this.bySubject.get(c.subjectKey);
+    const key = nameKey(c.subjectKey);
+    const name = this.names.get(key) ?? c.subjectKey;
+    let counts = this.bySubject.get(name);
     if (!counts) {
       counts = Object.fromEntries(EVIDENCE_BANDS.map((b) => [b, 0])) as Record<EvidenceBand, number>;
-      this.bySubject.set(c.subjectKey, counts);
+      this.bySubject.set(name, counts);
+      this.names.set(key, name);
     }
     counts[c.band]++;
   }

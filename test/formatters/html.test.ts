@@ -268,6 +268,20 @@ describe('html formatter', () => {
     expect(page).toContain('<table class="counts">');
   });
 
+  it('counts a subject written with other separators as one, shown by the name of its first claim, and groups its disagreement as the engine does', async () => {
+    const file = (id: string, subject: string, effect: string) => ({
+      path: `claims/${id}.yaml`,
+      text: `source:\n  id: ${id}\n  title: ${id}\n  kind: blog\nclaims:\n  - id: falls\n    text: "Vitamin D and falls"\n    subject: ${subject}\n    aspect: efficacy\n    property: falls\n    value: { effect: ${effect} }\n`,
+    });
+    const result = await lintTexts([file('a', 'Vitamin D', 'benefit'), file('b', 'vitamin_d', 'no-benefit')], { cwd: '/virtual', now: new Date('2026-11-23') });
+    const page = html(result, CTX);
+    expect(page).toMatch(/<svg class="bar" role="img" aria-label="vitamin d: 2 claims; No evidence: 2"/);
+    expect(page).not.toContain('aria-label="vitamin_d');
+    const data = embedded(page);
+    expect(data.disagreements).toHaveLength(1);
+    expect([...data.disagreements[0]!.claims].sort()).toEqual(['a/falls', 'b/falls']);
+  });
+
   it('packs its data in segments that together are one raw deflate stream and one base64 text', () => {
     const value = { findings: Array.from({ length: 12000 }, (_, i) => [i, `claim ${i} \u2013 \u201ctext\u201d`, null, { n: i % 7 }]) };
     const pieces = [...packChunks(value, 4096)];

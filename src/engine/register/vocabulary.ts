@@ -76,6 +76,16 @@ export function nameKey(normalized: string): string {
   return normalized.replace(/[\s_-]+/g, '-');
 }
 
+/** A value from a bounded memo, worked out on a miss. */
+function remembered(memo: Map<string, string>, key: string, work: () => string): string {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= MAX_NORMALIZED) memo.clear();
+    memo.set(key, (v = work()));
+  }
+  return v;
+}
+
 export class Vocabulary {
   private readonly subjects = new Map<string, string>();
   private readonly properties = new Map<string, string>();
@@ -104,9 +114,13 @@ export class Vocabulary {
     }
   }
 
+  /** Keys worked out so far (checks ask for every claim's, again and again). Bounded. */
+  private readonly subjectKeyCache = new Map<string, string>();
+  private readonly propertyKeyCache = new Map<string, string>();
+
   /** The key claims about a subject share: its canonical name (after aliases) as a {@link nameKey}. */
   subject(s: string): string {
-    return nameKey(this.subjectName(s));
+    return remembered(this.subjectKeyCache, s, () => nameKey(this.subjectName(s)));
   }
 
   /** A subject's canonical name (after aliases), as a term of a context facet reads it. */
@@ -117,8 +131,10 @@ export class Vocabulary {
 
   /** The same for a property. */
   property(s: string): string {
-    const n = normalizeTerm(s);
-    return nameKey(this.properties.get(n) ?? this.propertyKeys.get(nameKey(n)) ?? n);
+    return remembered(this.propertyKeyCache, s, () => {
+      const n = normalizeTerm(s);
+      return nameKey(this.properties.get(n) ?? this.propertyKeys.get(nameKey(n)) ?? n);
+    });
   }
 
   private phraseRe: RegExp | null | undefined;
